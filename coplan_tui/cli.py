@@ -1,0 +1,54 @@
+"""The `coplan` command. Subcommands that need no UI never import textual."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from . import __version__
+
+# Each module defines register(subparsers); its parser sets `func(args) -> int`.
+COMMAND_MODULES = (
+    "coplan_tui.commands.app",
+    "coplan_tui.commands.demo",
+    "coplan_tui.commands.check",
+    "coplan_tui.commands.restore",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="coplan",
+        description="Timed coplanning sessions for coteaching pairs, with a live to-do list.",
+        epilog="Run `coplan COMMAND --help` for a command's options. Data: --db PATH, $COPLAN_DB, or the user data dir.",
+    )
+    parser.add_argument("--version", action="version", version=f"coplan {__version__}")
+    parser.add_argument("--db", metavar="PATH", help="the database file (default: $COPLAN_DB or coplan.json in the data dir)")
+    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    from .store.errors import StoreError
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func = getattr(args, "func", None)
+    if func is None:
+        from .commands.app import open_app
+
+        func = open_app
+    try:
+        return int(func(args) or 0)
+    except StoreError as e:
+        print(f"coplan: {e}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,41 @@
+"""`coplan check`: is this file a sound coplan database?"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from . import add_db_option
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("check", help="validate the database file and print a summary")
+    add_db_option(p)
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..domain.models import LessonPlan, Partnership, Session, SessionTemplate, Todo
+    from ..paths import default_db
+    from ..store import Store, StoreError
+    from ..store.schema import SCHEMA_VERSION
+
+    path = default_db(getattr(args, "db", None))
+    if not path.exists():
+        print(f"coplan check: there is no database at {path}", file=sys.stderr)
+        return 1
+    try:
+        store = Store(path, create=False)
+    except StoreError as e:
+        print(f"coplan check: NOT SOUND. {e}", file=sys.stderr)
+        return 1
+    counts = {
+        "partnerships": store.count(Partnership),
+        "sessions": store.count(Session),
+        "to-dos": store.count(Todo),
+        "plans": store.count(LessonPlan),
+        "custom templates": store.count(SessionTemplate),
+    }
+    summary = ", ".join(f"{n} {what}" for what, n in counts.items())
+    print(f"{path}: sound (schema {SCHEMA_VERSION}). {summary}.")
+    return 0

@@ -1,0 +1,79 @@
+"""Durable file primitives: private folders, atomic replace, change signatures.
+
+A write goes to a temp file in the same folder, is fsynced, replaces the target with
+``os.replace`` and then the folder is fsynced, so a crash leaves the old file or the new
+one, never a torn one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+from typing import NamedTuple
+
+PRIVATE_FILE = 0o600
+PRIVATE_DIR = 0o700
+
+
+class Signature(NamedTuple):
+    """What tells us a file changed under us."""
+
+    inode: int
+    mtime_ns: int
+    size: int
+
+
+def signature(path: Path) -> Signature | None:
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return Signature(st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+def ensure_private_dir(folder: Path) -> None:
+    """Create missing folders with mode 0700; existing folders are left as they are."""
+    missing = []
+    current = folder
+    while not current.exists():
+        missing.append(current)
+        current = current.parent
+    for path in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            os.mkdir(path, PRIVATE_DIR)
+        os.chmod(path, PRIVATE_DIR)
+
+
+def fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def atomic_write(path: Path, data: bytes) -> Signature:
+    """Replace ``path`` with ``data`` durably; return the new file's signature."""
+    folder = path.parent
+    tmp = folder / f".{path.name}.{os.getpid()}.tmp"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE)
+    try:
+        try:
+            os.fchmod(fd, PRIVATE_FILE)
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    fsync_dir(folder)
+    sig = signature(path)
+    assert sig is not None
+    return sig

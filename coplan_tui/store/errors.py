@@ -1,0 +1,40 @@
+"""Store failures the user can act on, each with a message that says what to do."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class StoreError(Exception):
+    """Base for every failure of the store. ``str()`` is the message for the user."""
+
+
+class UnreadableFile(StoreError):
+    """The DB file is corrupt, truncated, foreign or from a newer coplan: it is left untouched."""
+
+    def __init__(self, path: Path, reason: str, backups: Path):
+        self.path = path
+        self.reason = reason
+        self.backups = backups
+        super().__init__(
+            f"Cannot open {path}: {reason}. The file was left exactly as it is. "
+            f"Backups are in {backups} (see `coplan restore --db {path}`)."
+        )
+
+
+class WriteFailed(StoreError):
+    """Saving failed (disk full, read-only folder...). The previous file is untouched."""
+
+    def __init__(self, path: Path, cause: OSError):
+        self.path = path
+        self.cause = cause
+        why = cause.strerror or str(cause)
+        super().__init__(f"Could not save to {path}: {why}. Your previous data is untouched; the change was not saved.")
+
+
+class InvalidDocument(StoreError):
+    """A document failed validation; nothing was written."""
+
+
+class NotFound(StoreError):
+    """No document has that id (or id prefix)."""

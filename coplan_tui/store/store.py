@@ -1,0 +1,362 @@
+"""The only code that touches the DB file: TinyDB over an atomic, locked, cached storage.
+
+Why not TinyDB's stock ``JSONStorage``: it writes in place (a crash tears the file), two
+processes lose each other's updates and reuse doc_ids, and its query cache goes stale. Here:
+
+- the parsed data lives in memory and reads never touch the disk;
+- every change is one transaction: take the file lock, re-read if the file changed (inode,
+  mtime or size), apply, then write a temp file, fsync, ``os.replace``, fsync the folder;
+- ids are UUIDs inside the documents, so two processes never clash on an id;
+- a file that cannot be parsed, is foreign, or comes from a newer coplan is never written;
+- before the first write of each run the previous good file is copied to ``backups/``.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+import filelock
+from pydantic import BaseModel, ValidationError
+from tinydb import TinyDB
+from tinydb.storages import Storage
+from tinydb.table import Document
+
+from ..domain.errors import describe
+from ..domain.models import LessonPlan, Partnership, Session, SessionTemplate, Todo
+from .atomic import PRIVATE_FILE, Signature, atomic_write, ensure_private_dir, signature
+from .backups import backup_dir, make_backup
+from .errors import InvalidDocument, NotFound, StoreError, UnreadableFile, WriteFailed
+from .schema import SchemaProblem, check_and_migrate, empty_data
+
+M = TypeVar("M", bound=BaseModel)
+
+TABLE_OF: dict[type[BaseModel], str] = {
+    Partnership: "partnerships",
+    SessionTemplate: "templates",
+    Session: "sessions",
+    Todo: "todos",
+    LessonPlan: "plans",
+}
+SETTINGS = "settings"
+LOCK_TIMEOUT_S = 15.0
+
+
+def _now() -> datetime:
+    return datetime.now().astimezone()
+
+
+class _MemoryStorage(Storage):
+    """TinyDB storage over the dict the store already parsed; the store does the disk I/O."""
+
+    def __init__(self, data: dict[str, Any]):
+        self.data = data
+
+    def read(self) -> dict[str, Any]:
+        return self.data
+
+    def write(self, data: dict[str, Any]) -> None:
+        self.data = data
+
+
+def parse_file(raw: bytes) -> dict[str, Any]:
+    """Parse and check a DB file's bytes; raise SchemaProblem with the reason."""
+    if not raw.strip():
+        raise SchemaProblem("it is empty (0 bytes of data), which coplan never writes")
+    try:
+        data = json.loads(raw)
+    except UnicodeDecodeError:
+        raise SchemaProblem("it is not text (not UTF-8)") from None
+    except json.JSONDecodeError as e:
+        raise SchemaProblem(f"it is not valid JSON (line {e.lineno}, column {e.colno}: {e.msg}); it may be truncated") from None
+    data, _ = check_and_migrate(data)
+    return data
+
+
+def validate_documents(data: dict[str, Any]) -> dict[str, dict[str, BaseModel]]:
+    """Validate every document; return table -> id -> model, or raise SchemaProblem."""
+    models: dict[str, dict[str, BaseModel]] = {}
+    for cls, table in TABLE_OF.items():
+        parsed: dict[str, BaseModel] = {}
+        for doc_id, doc in data.get(table, {}).items():
+            try:
+                model = cls.model_validate(doc)
+            except ValidationError as e:
+                raise SchemaProblem(f"document {doc_id} in {table} is invalid: {describe(e)}") from None
+            if model.id in parsed:  # type: ignore[attr-defined]
+                raise SchemaProblem(f"two documents in {table} share the id {model.id}")  # type: ignore[attr-defined]
+            parsed[model.id] = model  # type: ignore[attr-defined]
+        models[table] = parsed
+    return models
+
+
+class Store:
+    """Typed repository over one coplan DB file. Thread-safe; safe across processes."""
+
+    def __init__(self, path: Path | str, *, clock: Callable[[], datetime] = _now, create: bool = True):
+        self.path = Path(path).expanduser().absolute()
+        self.clock = clock
+        self._mutex = threading.RLock()
+        self._lock = self.lock_for(self.path)
+        self._backed_up = False
+        self._sig: Signature | None = None
+        self._db: TinyDB
+        self._ids: dict[str, dict[str, int]] = {}
+        self._models: dict[str, dict[str, BaseModel]] = {}
+        self.generation = 0
+        """Bumped on every change, ours or another process's; views compare it to refresh."""
+        ensure_private_dir(self.path.parent)
+        with self._mutex:
+            if not self.path.exists():
+                if not create:
+                    raise StoreError(f"There is no coplan database at {self.path}.")
+                with self._locked():
+                    if not self.path.exists():
+                        self._install(empty_data(), None)
+                        self._write()
+            if self._sig is None:
+                with self._locked():
+                    self._load()
+
+    @staticmethod
+    def lock_for(path: Path) -> filelock.FileLock:
+        """The one lock every process takes around a read-modify-write of ``path``."""
+        return filelock.FileLock(str(path) + ".lock", timeout=LOCK_TIMEOUT_S, mode=PRIVATE_FILE)
+
+    # --- loading -------------------------------------------------------------------
+
+    @property
+    def backups(self) -> Path:
+        return backup_dir(self.path)
+
+    def _unreadable(self, reason: str) -> UnreadableFile:
+        return UnreadableFile(self.path, reason, self.backups)
+
+    def _remove_stale_temps(self) -> None:
+        """Temp files left by a writer that died; safe to remove while we hold the lock."""
+        for tmp in self.path.parent.glob(f".{self.path.name}.*.tmp"):
+            try:
+                tmp.unlink()
+            except OSError:
+                pass
+
+    def _load(self) -> None:
+        self._remove_stale_temps()
+        try:
+            sig = signature(self.path)
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            raise self._unreadable("the file disappeared") from None
+        except OSError as e:
+            raise self._unreadable(f"it cannot be read ({e.strerror})") from None
+        try:
+            data = parse_file(raw)
+            models = validate_documents(data)
+        except SchemaProblem as e:
+            raise self._unreadable(str(e)) from None
+        self._install(data, sig, models)
+
+    def _install(self, data: dict[str, Any], sig: Signature | None, models: dict[str, dict[str, BaseModel]] | None = None) -> None:
+        self._db = TinyDB(storage=_MemoryStorage, data=data)
+        self._sig = sig
+        self._models = models if models is not None else {t: {} for t in TABLE_OF.values()}
+        self._ids = {
+            table: {doc.get("id"): int(doc_id) for doc_id, doc in data.get(table, {}).items()}
+            for table in (*TABLE_OF.values(), SETTINGS)
+        }
+        self.generation += 1
+
+    @property
+    def _data(self) -> dict[str, Any]:
+        return self._db.storage.data  # type: ignore[attr-defined]
+
+    def reload_if_changed(self) -> bool:
+        """Re-read the file if another process changed it. Returns whether it did."""
+        with self._mutex:
+            if signature(self.path) == self._sig:
+                return False
+            with self._locked():
+                if signature(self.path) == self._sig:
+                    return False
+                self._load()
+                return True
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        try:
+            self._lock.acquire()
+        except filelock.Timeout:
+            raise StoreError(
+                f"Another program has held the lock on {self.path} for {LOCK_TIMEOUT_S:.0f} s; try again."
+            ) from None
+        except OSError as e:  # e.g. a read-only folder: the lock file cannot be opened
+            raise WriteFailed(self.path, e) from None
+        try:
+            yield
+        finally:
+            self._lock.release()
+
+    # --- reading (memory only) -----------------------------------------------------
+
+    def all(self, cls: type[M]) -> list[M]:
+        with self._mutex:
+            return list(self._table_models(cls).values())  # type: ignore[arg-type]
+
+    def get(self, cls: type[M], doc_id: str) -> M | None:
+        with self._mutex:
+            return self._table_models(cls).get(doc_id)  # type: ignore[return-value]
+
+    def find(self, cls: type[M], prefix: str) -> M:
+        """The one document whose id starts with ``prefix``."""
+        prefix = prefix.strip().lower()
+        if not prefix:
+            raise NotFound("Give an id (or the first characters of one).")
+        with self._mutex:
+            matches = [m for i, m in self._table_models(cls).items() if i.startswith(prefix)]
+        kind = TABLE_OF[cls].rstrip("s")
+        if not matches:
+            raise NotFound(f"No {kind} has an id starting with {prefix!r}.")
+        if len(matches) > 1:
+            raise NotFound(f"{len(matches)} {kind}s have ids starting with {prefix!r}; type more of the id.")
+        return matches[0]  # type: ignore[return-value]
+
+    def count(self, cls: type[BaseModel]) -> int:
+        with self._mutex:
+            return len(self._data.get(TABLE_OF[cls], {}))
+
+    def _table_models(self, cls: type[BaseModel]) -> dict[str, BaseModel]:
+        table = TABLE_OF[cls]
+        models = self._models.setdefault(table, {})
+        raw = self._data.get(table, {})
+        if len(models) != len(raw):
+            models.clear()
+            for doc in raw.values():
+                model = cls.model_validate(doc)
+                models[model.id] = model  # type: ignore[attr-defined]
+        return models
+
+    def setting(self, key: str, default: Any = None) -> Any:
+        with self._mutex:
+            doc_id = self._ids.get(SETTINGS, {}).get(key)
+            if doc_id is None:
+                return default
+            return self._data[SETTINGS][str(doc_id)].get("value", default)
+
+    # --- writing ---------------------------------------------------------------------
+
+    def put(self, *docs: BaseModel) -> None:
+        self.commit(puts=docs)
+
+    def delete(self, cls: type[BaseModel], *doc_ids: str) -> None:
+        self.commit(deletes=[(cls, i) for i in doc_ids])
+
+    def set_setting(self, key: str, value: Any) -> None:
+        self.commit(settings={key: value})
+
+    def commit(
+        self,
+        puts: Iterable[BaseModel] = (),
+        deletes: Iterable[tuple[type[BaseModel], str]] = (),
+        settings: dict[str, Any] | None = None,
+    ) -> None:
+        """Apply puts, deletes and settings as one durable write, or none of them."""
+        puts = [self._validated(d) for d in puts]
+        deletes = list(deletes)
+        with self._mutex, self._locked():
+            if signature(self.path) != self._sig:
+                self._load()
+            self._check_links(puts)
+            try:
+                self._apply(puts, deletes, settings or {})
+                self._write()
+            except BaseException:
+                self._sig = None  # memory may hold the failed change: re-read the file next time
+                try:
+                    self._load()
+                except StoreError:
+                    pass
+                raise
+
+    def _validated(self, doc: BaseModel) -> BaseModel:
+        if type(doc) not in TABLE_OF:
+            raise TypeError(f"the store keeps no {type(doc).__name__}")
+        try:
+            return type(doc).model_validate(doc.model_dump(mode="json"))
+        except ValidationError as e:
+            raise InvalidDocument(describe(e)) from None
+
+    def _check_links(self, puts: list[BaseModel]) -> None:
+        partnerships = {p.id: p for p in puts if isinstance(p, Partnership)}
+        for doc in puts:
+            if isinstance(doc, Todo | Session | LessonPlan):
+                partnership = partnerships.get(doc.partnership_id) or self.get(Partnership, doc.partnership_id)
+                if partnership is None:
+                    raise InvalidDocument("it belongs to a partnership that does not exist")
+                if isinstance(doc, Todo):
+                    try:
+                        partnership.check_owner(doc.owner)
+                    except ValueError as e:
+                        raise InvalidDocument(str(e)) from None
+
+    def _apply(self, puts: list[BaseModel], deletes: list[tuple[type[BaseModel], str]], settings: dict[str, Any]) -> None:
+        by_table: dict[str, dict[str, Any]] = {}
+        for doc in puts:
+            by_table.setdefault(TABLE_OF[type(doc)], {})[doc.id] = doc  # type: ignore[attr-defined]
+        for key, value in settings.items():
+            by_table.setdefault(SETTINGS, {})[key] = {"id": key, "value": value}
+        for table, docs in by_table.items():
+            # Bring the model cache in line with the raw table before the raw table changes.
+            models = None if table == SETTINGS else self._table_models(type(next(iter(docs.values()))))
+            ids = self._ids.setdefault(table, {})
+            raw = {i: (d if isinstance(d, dict) else d.model_dump(mode="json")) for i, d in docs.items()}
+            existing = [ids[i] for i in raw if i in ids]
+            tinytable = self._db.table(table)
+            if existing:
+
+                def replace(doc: dict[str, Any], raw: dict[str, Any] = raw) -> None:
+                    new = raw[doc["id"]]
+                    doc.clear()
+                    doc.update(new)
+
+                tinytable.update(replace, doc_ids=existing)
+            fresh = [i for i in raw if i not in ids]
+            if fresh:
+                new_ids = tinytable.insert_multiple(raw[i] for i in fresh)
+                ids.update(zip(fresh, new_ids))
+            if models is not None:
+                models.update(docs)
+        gone: dict[str, list[str]] = {}
+        for cls, doc_id in deletes:
+            gone.setdefault(TABLE_OF[cls], []).append(doc_id)
+        for table, doc_ids in gone.items():
+            ids = self._ids.get(table, {})
+            present = [i for i in doc_ids if i in ids]
+            if not present:
+                continue
+            self._db.table(table).remove(doc_ids=[ids[i] for i in present])
+            for i in present:
+                del ids[i]
+                self._models.get(table, {}).pop(i, None)
+        self.generation += 1
+
+    def _write(self) -> None:
+        payload = json.dumps(self._data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        try:
+            if not self._backed_up and self._sig is not None:
+                make_backup(self.path, self.clock())
+            self._backed_up = True
+            self._sig = atomic_write(self.path, payload)
+        except OSError as e:
+            raise WriteFailed(self.path, e) from None
+
+
+def open_store(path: Path | str, **kwargs: Any) -> Store:
+    return Store(path, **kwargs)
+
+
+__all__ = ["Store", "open_store", "TABLE_OF", "parse_file", "validate_documents"]

@@ -1,0 +1,183 @@
+"""The coplan app: owns the store (through the gateway) and hands it to screens."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+from textual.message import Message
+
+from ..paths import styles_dir
+from ..store import Store, StoreError
+from .commands import BindingCommands
+from .gateway import Change, Gateway
+from .messages import DataChanged
+
+STYLESHEETS = ("app.tcss", "home.tcss", "session.tcss", "dialogs.tcss")
+POLL_SECONDS = 1.0
+
+
+def system_clock() -> datetime:
+    return datetime.now().astimezone()
+
+
+class _Saved(Message):
+    def __init__(self, change: Change, error: StoreError | None):
+        super().__init__()
+        self.change = change
+        self.error = error
+
+
+class _Opened(Message):
+    def __init__(self, store: Store | None, error: str | None):
+        super().__init__()
+        self.store = store
+        self.error = error
+
+
+class CoplanApp(App[int]):
+    TITLE = "coplan"
+    CSS_PATH = [styles_dir() / name for name in STYLESHEETS]
+    COMMANDS = App.COMMANDS | {BindingCommands}
+    BINDINGS = [
+        Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
+        Binding("f1", "help", "Help", show=False, id="app.help_f1"),
+    ]
+
+    def __init__(
+        self,
+        db_path: Path | str,
+        *,
+        store: Store | None = None,
+        clock: Callable[[], datetime] = system_clock,
+        start: Callable[[CoplanApp], Any] | None = None,
+        poll: bool = True,
+    ):
+        super().__init__()
+        self.db_path = Path(db_path)
+        self.clock = clock
+        self.store: Store | None = store
+        self.gateway: Gateway | None = None
+        self._start = start
+        self._poll_enabled = poll
+        self._seen_generation = -1
+        self.sub_title = self.db_path.name
+
+    # --- start-up --------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        if self.store is not None:
+            self._install_store(self.store)
+        else:
+            self._open_store()
+
+    @work(thread=True, exclusive=True, group="open")
+    def _open_store(self) -> None:
+        try:
+            store = Store(self.db_path, clock=self.clock)
+        except StoreError as e:
+            self.post_message(_Opened(None, str(e)))
+        else:
+            self.post_message(_Opened(store, None))
+
+    def on__opened(self, message: _Opened) -> None:
+        if message.store is None:
+            from .screens.error import StoreErrorScreen
+
+            self.push_screen(StoreErrorScreen(message.error or "unknown error"))
+            return
+        self._install_store(message.store)
+
+    def _install_store(self, store: Store) -> None:
+        self.store = store
+        self.gateway = Gateway(store, lambda change, error: self.post_message(_Saved(change, error)))
+        keymap = store.setting("keymap", {})
+        if isinstance(keymap, dict) and keymap:
+            self.set_keymap({str(k): str(v) for k, v in keymap.items()})
+        self._seen_generation = store.generation
+        if self._poll_enabled:
+            self.set_interval(POLL_SECONDS, self._poll_file)
+        if self._start is not None:
+            self._start(self)
+        else:
+            from .screens.home import HomeScreen
+
+            self.push_screen(HomeScreen())
+
+    # --- time -------------------------------------------------------------------------
+
+    def now(self) -> datetime:
+        return self.clock()
+
+    def today(self) -> date:
+        return self.clock().date()
+
+    # --- saving and watching the file --------------------------------------------------
+
+    def save(self, *docs: Any, done: Callable[[StoreError | None], None] | None = None) -> None:
+        assert self.gateway is not None
+        self.gateway.save(*docs, done=done)
+
+    def on__saved(self, message: _Saved) -> None:
+        if message.error is not None:
+            self.notify(str(message.error), title="Not saved", severity="error", timeout=10)
+        if message.change.done is not None:
+            message.change.done(message.error)
+        self._broadcast(external=False)
+
+    def _poll_file(self) -> None:
+        self._check_file()
+
+    @work(thread=True, exclusive=True, group="poll")
+    def _check_file(self) -> None:
+        if self.store is None:
+            return
+        try:
+            changed = self.store.reload_if_changed()
+        except StoreError as e:
+            self.call_from_thread(self.notify, str(e), title="Database problem", severity="error", timeout=10)
+            return
+        if changed:
+            self.call_from_thread(self._broadcast, True)
+
+    def _broadcast(self, external: bool) -> None:
+        if self.store is None or self.store.generation == self._seen_generation:
+            return
+        self._seen_generation = self.store.generation
+        for screen in self.screen_stack:
+            screen.post_message(DataChanged(external=external))
+
+    # --- actions ----------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss(None)
+            return
+        self.push_screen(HelpScreen(self.screen))
+
+    async def action_quit(self) -> None:
+        self.close_store()
+        self.exit(0)
+
+    def close_store(self) -> None:
+        """Wait for queued saves, then stop the writer. Called on every way out."""
+        if self.gateway is not None:
+            self.gateway.flush()
+            self.gateway.close()
+            self.gateway = None
+
+    def on_unmount(self) -> None:
+        self.close_store()
+
+
+def run_app(db_path: Path, *, store: Store | None = None, start: Callable[[CoplanApp], Any] | None = None) -> int:
+    app = CoplanApp(db_path, store=store, start=start)
+    result = app.run()
+    return int(result or 0)

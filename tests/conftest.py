@@ -1,0 +1,49 @@
+"""Shared fixtures: real files in tmp dirs, a fixed clock, a seeded demo store."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from coplan_tui.commands.demo import seed_demo
+from coplan_tui.store import Store
+
+# Monday 23 November 2026, 15:30, UTC: fixed so screens and snapshots never drift.
+FIXED_NOW = datetime(2026, 11, 23, 15, 30, tzinfo=timezone.utc)
+
+
+class FakeClock:
+    """A clock tests move by hand; nothing ever sleeps in real time."""
+
+    def __init__(self, now: datetime = FIXED_NOW):
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, seconds: float = 0, minutes: float = 0) -> None:
+        self.now += timedelta(seconds=seconds, minutes=minutes)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "data" / "coplan.json"
+
+
+@pytest.fixture
+def store(db_path: Path, clock: FakeClock) -> Store:
+    return Store(db_path, clock=clock)
+
+
+@pytest.fixture
+def demo_store(db_path: Path, clock: FakeClock) -> Store:
+    s = Store(db_path, clock=clock)
+    seed_demo(s)
+    return s

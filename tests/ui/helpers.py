@@ -1,0 +1,28 @@
+"""Driving the app as a user does: Pilot key presses, then look at the screen and the DB."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+
+from coplan_tui.ui.app import CoplanApp
+
+
+async def settle(pilot: Pilot) -> None:
+    """Let workers, queued saves and repaints finish."""
+    app = pilot.app
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    if isinstance(app, CoplanApp) and app.gateway is not None:
+        app.gateway.flush()
+    await pilot.pause()
+    await pilot.pause()
+
+
+def screen_text(app) -> str:
+    """Everything the screen shows, as plain text."""
+    from rich.console import Console
+
+    console = Console(width=app.size.width, record=True, file=open("/dev/null", "w"), color_system=None)
+    lines = app.screen._compositor.render_update(full=True)  # type: ignore[attr-defined]
+    console.print(lines)
+    return console.export_text()
