@@ -51,6 +51,13 @@ def _now() -> datetime:
     return datetime.now().astimezone()
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
+def _dumps(value: Any) -> bytes:
+    return _ENCODER.encode(value).encode("utf-8")
+
+
 class _MemoryStorage(Storage):
     """TinyDB storage over the dict the store already parsed; the store does the disk I/O."""
 
@@ -108,6 +115,9 @@ class Store:
         self._db: TinyDB
         self._ids: dict[str, dict[str, int]] = {}
         self._models: dict[str, dict[str, BaseModel]] = {}
+        self._encoded: dict[str, dict[str, bytes]] = {}
+        """table -> doc_id -> ``"doc_id":{...}`` as JSON, so a write re-encodes only what changed."""
+        self._dirty: set[tuple[str, str]] = set()
         self.generation = 0
         """Bumped on every change, ours or another process's; views compare it to refresh."""
         ensure_private_dir(self.path.parent)
@@ -164,6 +174,8 @@ class Store:
     def _install(self, data: dict[str, Any], sig: Signature | None, models: dict[str, dict[str, BaseModel]] | None = None) -> None:
         self._db = TinyDB(storage=_MemoryStorage, data=data)
         self._sig = sig
+        self._encoded = {}
+        self._dirty = set()
         self._models = models if models is not None else {t: {} for t in TABLE_OF.values()}
         self._ids = {
             table: {doc.get("id"): int(doc_id) for doc_id, doc in data.get(table, {}).items()}
@@ -324,10 +336,12 @@ class Store:
                     doc.update(new)
 
                 tinytable.update(replace, doc_ids=existing)
+                self._dirty.update((table, str(i)) for i in existing)
             fresh = [i for i in raw if i not in ids]
             if fresh:
                 new_ids = tinytable.insert_multiple(raw[i] for i in fresh)
                 ids.update(zip(fresh, new_ids))
+                self._dirty.update((table, str(i)) for i in new_ids)
             if models is not None:
                 models.update(docs)
         gone: dict[str, list[str]] = {}
@@ -344,8 +358,25 @@ class Store:
                 self._models.get(table, {}).pop(i, None)
         self.generation += 1
 
+    def _encode(self) -> bytes:
+        """The whole file, re-encoding only documents changed since the last write."""
+        parts = []
+        previous, self._encoded = self._encoded, {}
+        for table, docs in self._data.items():
+            cached = previous.get(table, {})
+            encoded = self._encoded[table] = {}
+            for doc_id, doc in docs.items():
+                blob = cached.get(doc_id)
+                if blob is None or (table, doc_id) in self._dirty:
+                    blob = _dumps(doc_id) + b":" + _dumps(doc)
+                encoded[doc_id] = blob
+            body = b",".join(encoded.values())
+            parts.append(_dumps(table) + b":{" + body + b"}")
+        self._dirty.clear()
+        return b"{" + b",".join(parts) + b"}"
+
     def _write(self) -> None:
-        payload = json.dumps(self._data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        payload = self._encode()
         try:
             if not self._backed_up and self._sig is not None:
                 make_backup(self.path, self.clock())

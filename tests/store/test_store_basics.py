@@ -120,3 +120,20 @@ def test_stale_temp_files_are_cleaned(db_path):
     tmp.write_text("half a write")
     Store(db_path)
     assert not tmp.exists()
+
+
+def test_incremental_encoding_writes_exactly_the_data(store, db_path, clock):
+    """Only changed documents are re-encoded; the file must still equal the data."""
+    p = _pair()
+    todos = [_todo(p, f"t{i}", clock) for i in range(20)]
+    store.put(p, *todos)
+    store.put(todos[3].model_copy(update={"title": "changed ünïcode [bold]"}))
+    store.delete(Todo, todos[5].id, todos[6].id)
+    store.set_setting("me", "x")
+    store.put(_todo(p, "late", clock))
+    on_disk = json.loads(db_path.read_bytes())
+    assert on_disk == json.loads(json.dumps(store._data))
+    reopened = Store(db_path)
+    assert sorted(t.title for t in reopened.all(Todo)) == sorted(
+        ["changed ünïcode [bold]", "late"] + [f"t{i}" for i in range(20) if i not in (3, 5, 6)]
+    )
