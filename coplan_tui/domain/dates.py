@@ -45,3 +45,14 @@ def short_date(day: date, today: date) -> str:
     if day == today + timedelta(days=1):
         return "tomorrow"
     return day.strftime("%a %d %b")
+
+
+def compact_date(day: date, today: date) -> str:
+    """Shortest unambiguous form for a narrow pane: ``today``, ``tmrw``, ``Fri 27``, ``3 Dec``."""
+    if day == today:
+        return "today"
+    if day == today + timedelta(days=1):
+        return "tmrw"
+    if abs((day - today).days) <= 6:
+        return day.strftime("%a ") + str(day.day)
+    return f"{day.day} {day.strftime('%b')}"

@@ -152,6 +152,46 @@ class CoplanApp(App[int]):
         for screen in self.screen_stack:
             screen.post_message(DataChanged(external=external))
 
+    # --- navigation -----------------------------------------------------------------
+
+    def open_session(
+        self,
+        partnership_id: str | None = None,
+        template_query: str | None = None,
+        resume: bool = False,
+        partnership_query: str | None = None,
+    ) -> None:
+        """Resume the partnership's unfinished session, or pick a template and start one."""
+        from ..domain.matching import match_partnerships, unfinished_session
+        from ..domain.models import Partnership, Session
+        from .screens.session import SessionScreen
+        from .screens.session_start import StartSessionScreen
+
+        assert self.store is not None
+        if resume:
+            candidates = [p for p in self.store.all(Partnership) if partnership_id in (None, p.id)]
+            if partnership_id is None:
+                candidates = match_partnerships(candidates, partnership_query)
+            sessions = self.store.all(Session)
+            found = [s for p in candidates if (s := unfinished_session(sessions, p.id))]
+            if len(found) == 1:
+                self.push_screen(SessionScreen(found[0].id))
+                return
+            if not found:
+                self.notify("No unfinished session to resume: start a new one.")
+        self.push_screen(
+            StartSessionScreen(partnership_query=partnership_query, template_query=template_query, partnership_id=partnership_id)
+        )
+
+    def show_session_summary(self, session_id: str, replace: bool = False) -> None:
+        from .screens.session_summary import SessionSummaryScreen
+
+        screen = SessionSummaryScreen(session_id)
+        if replace:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
     # --- actions ----------------------------------------------------------------------
 
     def action_help(self) -> None:

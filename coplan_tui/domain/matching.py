@@ -1,0 +1,34 @@
+"""Find a partnership or template from a few typed letters, as `coplan session` does."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .models import Partnership, Session, SessionStatus, SessionTemplate
+
+
+def match_partnerships(partnerships: Iterable[Partnership], text: str | None) -> list[Partnership]:
+    """Case-insensitive part of the partnership's name or of a member's name."""
+    items = list(partnerships)
+    if not text:
+        return items
+    needle = text.casefold()
+    return [
+        p
+        for p in items
+        if needle in p.display_name.casefold() or any(needle in m.name.casefold() for m in p.members)
+    ]
+
+
+def match_templates(templates: Iterable[SessionTemplate], text: str | None) -> list[SessionTemplate]:
+    items = list(templates)
+    if not text:
+        return items
+    needle = text.casefold()
+    return [t for t in items if needle in t.name.casefold()]
+
+
+def unfinished_session(sessions: Iterable[Session], partnership_id: str) -> Session | None:
+    """The partnership's most recent session that is not done."""
+    open_ones = [s for s in sessions if s.partnership_id == partnership_id and s.status != SessionStatus.DONE]
+    return max(open_ones, key=lambda s: (s.day, s.created_at.timestamp() if s.created_at else 0.0), default=None)

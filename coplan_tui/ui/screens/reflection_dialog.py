@@ -1,0 +1,43 @@
+"""The end-of-session checklist: did we both share, talk equally, take up ideas, decide together?"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Checkbox, Input, Static
+
+from ...domain.models import REFLECTION_QUESTIONS, Reflection
+from ..text import lit
+
+
+class ReflectionDialog(ModalScreen[Reflection | None]):
+    HELP = "Tick what you both did (space toggles), add a note, then enter to finish the session."
+    BINDINGS = [
+        Binding("escape", "cancel", "Back to the session", id="reflection.cancel"),
+        Binding("ctrl+s", "save", "Finish", id="reflection.save"),
+    ]
+
+    def __init__(self, reflection: Reflection):
+        super().__init__()
+        self.reflection = reflection
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="reflection-dialog"):
+            yield Static(lit("Before you finish: did we both…", "bold"), classes="dialog-title")
+            for field, question in REFLECTION_QUESTIONS.items():
+                yield Checkbox(lit(question), value=bool(getattr(self.reflection, field)), id=f"reflect-{field}")
+            yield Input(value=self.reflection.notes, placeholder="A note for next time (optional)", id="reflect-notes")
+            yield Static(lit("space tick · tab next · enter finish · escape back", "dim"), classes="dialog-hint")
+
+    def on_input_submitted(self, _: Input.Submitted) -> None:
+        self.action_save()
+
+    def action_save(self) -> None:
+        answers = {f: self.query_one(f"#reflect-{f}", Checkbox).value for f in REFLECTION_QUESTIONS}
+        notes = self.query_one("#reflect-notes", Input).value
+        self.dismiss(Reflection(notes=notes, **answers))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,451 @@
+"""The live coplanning session: steps, countdown, prompts, notes and the live to-do pane.
+
+The timer lives in the session document as timestamps, so the screen only draws what
+``domain.timebox`` computes from (session, now). Every change is saved through the app's
+writer thread; notes autosave at most half a second after they change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from rich.console import Group
+from rich.progress_bar import ProgressBar
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static, TextArea
+
+from ...domain import timebox
+from ...domain.models import Partnership, Session, SessionStatus, Todo
+from ...domain.session_todos import pane_todos, toggled, wrap_up
+from ..messages import DataChanged
+from ..text import lit
+from ..widgets.countdown import Countdown
+from ..widgets.step_list import StepList
+from ..widgets.todo_pane import TodoPane
+
+TICK_SECONDS = 0.25
+AUTOSAVE_SECONDS = 0.5
+NARROW_WIDTH = 110
+
+
+@dataclass(frozen=True)
+class _Undo:
+    """What to put back: ``before`` (None: the to-do did not exist) for ``todo_id``."""
+
+    todo_id: str
+    before: Todo | None
+    label: str
+
+
+class SessionScreen(Screen[None]):
+    HELP = (
+        "Run the session step by step. The countdown shows the time left in this step, then overtime as +m:ss. "
+        "Notes save themselves as you type. tab moves between the notes and the to-do pane; escape leaves the notes. "
+        "Letter keys act only outside the notes editor."
+    )
+    BINDINGS = [
+        Binding("space", "toggle_timer", "Pause/Resume", id="session.toggle_timer"),
+        Binding("n", "next_step", "Next step", id="session.next_step"),
+        Binding("p", "previous_step", "Prev step", id="session.previous_step"),
+        Binding("plus,equals_sign", "extend", "+1 min", key_display="+", id="session.extend"),
+        Binding("minus", "shorten", "-1 min", key_display="-", id="session.shorten"),
+        Binding("a", "add_todo", "Add to-do", id="session.add_todo"),
+        Binding("x", "toggle_todo", "Done", id="session.toggle_todo"),
+        Binding("e", "edit_todo", "Edit", id="session.edit_todo"),
+        Binding("d", "delete_todo", "Delete", id="session.delete_todo"),
+        Binding("u", "undo", "Undo", id="session.undo"),
+        Binding("t", "toggle_todo_pane", "Wide to-dos", show=False, id="session.toggle_todo_pane"),
+        Binding("b", "toggle_bell", "Bell on/off", show=False, id="session.toggle_bell"),
+        Binding("escape", "leave_notes", "Leave notes", id="session.leave_notes"),
+        Binding("q", "leave", "Finish/leave", id="session.leave"),
+    ]
+
+    def __init__(self, session_id: str):
+        super().__init__()
+        self.session_id = session_id
+        self.session: Session
+        self.partnership: Partnership
+        self._pending: dict[str, Todo | None] = {}
+        self._undo: list[_Undo] = []
+        self._notes_dirty = False
+        self._shown_step = -1
+        self._bell_rung: set[int] = set()
+
+    # --- building -----------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="session-bar")
+        with Horizontal(id="session-body"):
+            yield StepList("", id="steps")
+            with Vertical(id="current"):
+                yield Static("", id="step-title")
+                with Horizontal(id="clock-row"):
+                    yield Countdown("0:00", id="countdown")
+                    yield Static("", id="clock-info")
+                with VerticalScroll(id="step-guide"):
+                    yield Static("", id="prompts")
+                    yield Static("", id="wrapup")
+                yield TextArea("", id="notes", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
+            yield TodoPane(id="todo-pane")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        store = self.app.store  # type: ignore[attr-defined]
+        session = store.get(Session, self.session_id)
+        partnership = store.get(Partnership, session.partnership_id) if session else None
+        if session is None or partnership is None:
+            self.app.notify("That session no longer exists.", severity="error")
+            self.dismiss()
+            return
+        self.partnership = partnership
+        self.session = timebox.ensure_runs(session)
+        if self.session.status == SessionStatus.PLANNED:
+            self._commit(timebox.start(self.session, self._now()))
+        self.query_one("#notes", TextArea).border_title = "Notes (autosaved)"
+        self.set_interval(TICK_SECONDS, self._tick)
+        self.set_interval(AUTOSAVE_SECONDS, self._autosave)
+        self._apply_width()
+        self._refresh_all()
+        self.query_one("#notes", TextArea).focus()
+
+    def on_resize(self) -> None:
+        self._apply_width()
+
+    def _apply_width(self) -> None:
+        self.set_class(self.size.width < NARROW_WIDTH, "narrow")
+
+    # --- time and drawing ---------------------------------------------------------------
+
+    def _now(self) -> datetime:
+        return self.app.now()  # type: ignore[attr-defined]
+
+    def _tick(self) -> None:
+        now = self._now()
+        i = self.session.current_step
+        remaining = timebox.step_remaining(self.session, i, now)
+        if remaining.total_seconds() <= 0 and timebox.is_running(self.session) and i not in self._bell_rung:
+            self._bell_rung.add(i)
+            if self.app.store.setting("bell", True):  # type: ignore[attr-defined]
+                self.app.bell()
+        self._draw_clock(now)
+
+    def _draw_clock(self, now: datetime) -> None:
+        s = self.session
+        i = s.current_step
+        remaining = timebox.step_remaining(s, i, now)
+        self.query_one(Countdown).show(remaining)
+        planned = timebox.planned_minutes(s, i)
+        state = "PAUSED" if s.status == SessionStatus.PAUSED else ("OVER TIME" if remaining.total_seconds() < 0 else "")
+        info = Text()
+        info.append(f"{planned} min step", style="dim")
+        if state:
+            info.append(f"\n{state}", style="bold reverse" if state == "PAUSED" else "bold")
+        self.query_one("#clock-info", Static).update(info)
+        self._draw_bar(now)
+        self.query_one("#steps", StepList).show(s, now)
+
+    def _draw_bar(self, now: datetime) -> None:
+        s = self.session
+        planned = timebox.total_planned_minutes(s)
+        elapsed = timebox.total_elapsed(s, now)
+        leader = self.partnership.member(s.leader_id) if s.leader_id else None
+        line1 = Text(self.partnership.display_name, style="bold", no_wrap=True, overflow="ellipsis")
+        line1.append(f" · {s.template.name}")
+        if leader:
+            line1.append(" · led by ")
+            line1.append(f"{leader.name} ({self.partnership.owner_label(leader.id)})")
+        mins = int(elapsed.total_seconds() // 60)
+        secs = int(elapsed.total_seconds() % 60)
+        end = timebox.projected_end(s, now).astimezone().strftime("%H:%M")
+        status = {SessionStatus.PAUSED: " · PAUSED", SessionStatus.DONE: " · DONE"}.get(s.status, "")
+        line2 = Text(
+            no_wrap=True,
+            overflow="ellipsis",
+            text=f"Step {s.current_step + 1}/{len(s.template.steps)} · {mins}:{secs:02d} of {planned} min · ends ~{end}{status}"
+        )
+        bar = ProgressBar(total=max(1.0, planned * 60.0), completed=min(elapsed.total_seconds(), planned * 60.0))
+        self.query_one("#session-bar", Static).update(Group(line1, line2, bar))
+
+    def _draw_step(self) -> None:
+        s = self.session
+        i = s.current_step
+        step = s.template.steps[i]
+        title = Text(f"{i + 1}. ", style="bold")
+        title.append(step.title, style="bold")
+        self.query_one("#step-title", Static).update(title)
+        prompts = Text()
+        for prompt in step.prompts:
+            prompts.append("• ")
+            prompts.append(prompt)
+            prompts.append("\n")
+        if step.outputs:
+            prompts.append("Leave with: ", style="bold")
+            prompts.append("; ".join(step.outputs), style="italic")
+        if step.approach:
+            prompts.append(f"\nApproach: {step.approach.label}", style="dim")
+        self.query_one("#prompts", Static).update(prompts)
+        notes = self.query_one("#notes", TextArea)
+        if self._shown_step != i:
+            self._shown_step = i
+            text = s.steps[i].notes
+            if notes.text != text:
+                notes.load_text(text)
+            self._notes_dirty = False
+        self._draw_wrapup()
+
+    def _draw_wrapup(self) -> None:
+        s = self.session
+        widget = self.query_one("#wrapup", Static)
+        last = s.current_step == len(s.template.steps) - 1
+        widget.display = last
+        if not last:
+            return
+        summary = wrap_up(self._todos(), s, self.partnership, self._now().date())
+        text = Text(f"Wrap-up: {summary.count} to-do(s) made in this session\n", style="bold")
+        for group in summary.groups:
+            text.append(group.label + "\n", style="bold underline")
+            for todo in group.todos:
+                deadline = todo.due or todo.feedback_by
+                text.append("  • ")
+                text.append(todo.title)
+                text.append(f"  {deadline.strftime('%a %d %b') if deadline else 'no deadline'}\n", style="dim")
+        for warning in summary.warnings:
+            text.append("⚠ ", style="bold yellow")
+            text.append(warning + "\n", style="yellow")
+        widget.update(text)
+
+    def _todos(self) -> list[Todo]:
+        """Store to-dos with this screen's unsaved changes on top."""
+        store_todos = {t.id: t for t in self.app.store.all(Todo) if t.partnership_id == self.partnership.id}  # type: ignore[attr-defined]
+        for todo_id, todo in self._pending.items():
+            if todo is None:
+                store_todos.pop(todo_id, None)
+            else:
+                store_todos[todo_id] = todo
+        return list(store_todos.values())
+
+    def _draw_todos(self) -> None:
+        today = self._now().date()
+        todos = pane_todos(self._todos(), self.session, today)
+        self.query_one(TodoPane).show(todos, self.partnership, self.session, today)
+
+    def _refresh_all(self) -> None:
+        self._draw_step()
+        self._draw_clock(self._now())
+        self._draw_todos()
+
+    def on_data_changed(self, message: DataChanged) -> None:
+        if message.external:
+            fresh = self.app.store.get(Session, self.session_id)  # type: ignore[attr-defined]
+            if fresh is not None and fresh != self.session:
+                # Another window changed the session: take its timer, keep unsaved notes here.
+                notes = self.query_one("#notes", TextArea).text if self._notes_dirty else None
+                self.session = timebox.ensure_runs(fresh)
+                if fresh.current_step != self._shown_step:
+                    self._shown_step = -1
+                elif notes is not None:
+                    self.session = timebox.set_notes(self.session, self.session.current_step, notes)
+                self._draw_step()
+        self._draw_clock(self._now())
+        self._draw_todos()
+
+    # --- saving ---------------------------------------------------------------------------
+
+    def _commit(self, session: Session) -> None:
+        self.session = session
+        self.app.save(session)  # type: ignore[attr-defined]
+
+    def _capture_notes(self) -> None:
+        """Put the editor's text into the session (not yet saved)."""
+        text = self.query_one("#notes", TextArea).text
+        i = self.session.current_step
+        if self.session.steps[i].notes != text:
+            self.session = timebox.set_notes(self.session, i, text)
+        self._notes_dirty = False
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if event.text_area.id == "notes" and event.text_area.text != self.session.steps[self.session.current_step].notes:
+            self._notes_dirty = True
+
+    def _autosave(self) -> None:
+        if self._notes_dirty:
+            self._capture_notes()
+            self._commit(self.session)
+
+    def _save_todo(self, todo: Todo | None, todo_id: str, undo_label: str | None = None, before: Todo | None = None) -> None:
+        """Show the change at once; write it on the writer thread."""
+        self._pending[todo_id] = todo
+        if undo_label is not None:
+            self._undo.append(_Undo(todo_id, before, undo_label))
+
+        def done(error, expected=todo) -> None:
+            if self._pending.get(todo_id, "missing") is expected:
+                del self._pending[todo_id]
+            if error is not None:
+                self._draw_todos()
+
+        if todo is None:
+            self.app.gateway.delete(Todo, [todo_id], done=done)  # type: ignore[attr-defined]
+        else:
+            self.app.save(todo, done=done)  # type: ignore[attr-defined]
+        self._draw_todos()
+        self._draw_wrapup()
+
+    # --- timer actions ------------------------------------------------------------------------
+
+    def action_toggle_timer(self) -> None:
+        if self.session.status == SessionStatus.DONE:
+            return
+        self._capture_notes()
+        self._commit(timebox.toggle(self.session, self._now()))
+        self._draw_clock(self._now())
+
+    def _go(self, delta: int) -> None:
+        target = self.session.current_step + delta
+        if not 0 <= target < len(self.session.template.steps):
+            self.app.bell()
+            return
+        self._capture_notes()
+        self._commit(timebox.go_to(self.session, target, self._now()))
+        self._draw_step()
+        self._draw_clock(self._now())
+
+    def action_next_step(self) -> None:
+        self._go(+1)
+
+    def action_previous_step(self) -> None:
+        self._go(-1)
+
+    def action_extend(self) -> None:
+        self._commit(timebox.extend(self.session, 1, self._now()))
+        self._bell_rung.discard(self.session.current_step)
+        self._draw_clock(self._now())
+
+    def action_shorten(self) -> None:
+        self._commit(timebox.extend(self.session, -1, self._now()))
+        self._draw_clock(self._now())
+
+    def action_toggle_bell(self) -> None:
+        on = not self.app.store.setting("bell", True)  # type: ignore[attr-defined]
+        self.app.gateway.set_setting("bell", on)  # type: ignore[attr-defined]
+        self.notify(f"Bell {'on' if on else 'off'} when a step runs out.")
+
+    # --- to-do actions ----------------------------------------------------------------------------
+
+    def _selected(self) -> Todo | None:
+        todo_id = self.query_one(TodoPane).selected_id()
+        return next((t for t in self._todos() if t.id == todo_id), None) if todo_id else None
+
+    def _todo_dialog(self, todo: Todo | None):
+        from .todo_dialog import TodoDialog
+
+        return TodoDialog(
+            self.partnership,
+            self._now().date(),
+            self._now(),
+            todo=todo,
+            session_id=self.session_id,
+            plan_id=self.session.plan_id,
+            default_owner=self._default_owner,
+        )
+
+    def _default_owner(self, title: str) -> str:
+        try:  # standing roles arrive with the partnership work (issue 4)
+            from ...domain.roles import default_owner
+        except ImportError:
+            return "both"
+        return default_owner(self.partnership, title)
+
+    def action_add_todo(self) -> None:
+        def added(todo: Todo | None) -> None:
+            if todo is not None:
+                self._save_todo(todo, todo.id, "add", None)
+                self._select(todo.id)
+
+        self.app.push_screen(self._todo_dialog(None), added)
+
+    def action_edit_todo(self) -> None:
+        before = self._selected()
+        if before is None:
+            self.notify("Select a to-do first (tab to the to-do pane).")
+            return
+
+        def edited(todo: Todo | None) -> None:
+            if todo is not None and todo != before:
+                self._save_todo(todo, todo.id, "edit", before)
+
+        self.app.push_screen(self._todo_dialog(before), edited)
+
+    def action_toggle_todo(self) -> None:
+        before = self._selected()
+        if before is None:
+            return
+        self._save_todo(toggled(before, self._now()), before.id, "toggle", before)
+
+    def action_delete_todo(self) -> None:
+        before = self._selected()
+        if before is None:
+            return
+        self._save_todo(None, before.id, "delete", before)
+        self.notify(f"Deleted {before.title!r}. Press u to undo.", markup=False)
+
+    def action_undo(self) -> None:
+        if not self._undo:
+            self.notify("Nothing to undo.")
+            return
+        step = self._undo.pop()
+        self._save_todo(step.before, step.todo_id)
+        if step.before is not None:
+            self._select(step.todo_id)
+        self.notify(f"Undid the last {step.label}.")
+
+    def _select(self, todo_id: str) -> None:
+        options = self.query_one("#todo-list", OptionList)
+        try:
+            options.highlighted = options.get_option_index(todo_id)
+        except Exception:
+            pass
+
+    # --- focus and layout -------------------------------------------------------------------------
+
+    def action_leave_notes(self) -> None:
+        if self.query_one("#notes", TextArea).has_focus:
+            self.query_one("#todo-list", OptionList).focus()
+
+    def action_toggle_todo_pane(self) -> None:
+        self.toggle_class("wide-todos")
+
+    # --- leaving ------------------------------------------------------------------------------------
+
+    def action_leave(self) -> None:
+        from .choice_dialog import ChoiceDialog
+
+        self._capture_notes()
+        self._commit(self.session)
+        dialog = ChoiceDialog(
+            "Finish or leave this session?",
+            [("f", "Finish: reflect, then see the summary"), ("l", "Leave for now: pause and resume later"), ("c", "Cancel: keep going")],
+        )
+        self.app.push_screen(dialog, self._left)
+
+    def _left(self, choice: str | None) -> None:
+        if choice == "l":
+            if timebox.is_running(self.session):
+                self._commit(timebox.pause(self.session, self._now()))
+            self.dismiss()
+        elif choice == "f":
+            from .reflection_dialog import ReflectionDialog
+
+            self.app.push_screen(ReflectionDialog(self.session.reflection), self._reflected)
+
+    def _reflected(self, reflection) -> None:
+        if reflection is None:
+            return
+        finished = timebox.finish(self.session.model_copy(update={"reflection": reflection}), self._now())
+        self._commit(finished)
+        self.app.show_session_summary(self.session_id, replace=True)  # type: ignore[attr-defined]

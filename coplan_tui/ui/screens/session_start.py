@@ -1,0 +1,191 @@
+"""Pick the partnership, the template and who leads, then start. Enter moves on."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, RadioButton, RadioSet, Static
+from textual.widgets.option_list import Option
+
+from ...domain.matching import match_partnerships, match_templates
+from ...domain.models import Partnership, Session, SessionTemplate
+from ...domain.release import suggested_leader
+from ...domain.templates import BUILTIN_TEMPLATES, default_template_for
+from ..text import lit
+from ..widgets.choice_set import ChoiceSet
+
+
+class LeaderPicker(ChoiceSet):
+    """Arrows choose the leader; enter starts the session with them."""
+
+    BINDINGS = [Binding("enter", "choose", "Start with this leader", id="start.choose_leader")]
+
+    class Chosen(Message):
+        pass
+
+    def action_choose(self) -> None:
+        self._press_selected()
+        self.post_message(self.Chosen())
+
+
+def all_templates(store) -> list[SessionTemplate]:
+    custom = sorted(store.all(SessionTemplate), key=lambda t: t.name.lower())
+    return [*BUILTIN_TEMPLATES, *custom]
+
+
+class StartSessionScreen(Screen[None]):
+    HELP = (
+        "Choose the partnership, then the session template, then who leads. The suggested leader follows the "
+        "gradual release of responsibility for the placement's phase and date; you can change it. "
+        "Enter moves to the next choice and, on the leader, starts the session."
+    )
+    BINDINGS = [
+        Binding("escape", "cancel", "Back", id="start.cancel"),
+        Binding("ctrl+s", "start", "Start session", id="start.start"),
+    ]
+
+    def __init__(self, partnership_query: str | None = None, template_query: str | None = None, partnership_id: str | None = None):
+        super().__init__()
+        self.partnership_query = partnership_query
+        self.template_query = template_query
+        self.partnership_id = partnership_id
+        self._leaders: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="start"):
+            yield Static(lit("Start a coplanning session", "bold"), id="start-title")
+            yield Static(lit("1. Partnership"), classes="section-title")
+            yield Input(placeholder="type to filter partnerships", id="start-filter")
+            yield OptionList(id="start-partnerships")
+            yield Static(lit("2. Session template"), classes="section-title")
+            yield OptionList(id="start-templates")
+            yield Static(lit("3. Who leads?"), classes="section-title")
+            yield LeaderPicker(id="start-leader")
+            yield Static("", id="start-reason")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        store = self.app.store  # type: ignore[attr-defined]
+        self._partnerships = sorted(store.all(Partnership), key=lambda p: p.display_name.lower())
+        self._templates = all_templates(store)
+        filt = self.query_one("#start-filter", Input)
+        if self.partnership_id:
+            filt.display = False
+            self._fill_partnerships([p for p in self._partnerships if p.id == self.partnership_id])
+        else:
+            filt.value = self.partnership_query or ""
+            self._fill_partnerships(match_partnerships(self._partnerships, self.partnership_query))
+        matches = match_templates(self._templates, self.template_query)
+        self._fill_templates(matches if matches else self._templates, preselect=len(matches) == 1)
+        if len(self.query_one("#start-partnerships", OptionList).options) == 1 and self._partnerships:
+            self.query_one("#start-templates", OptionList).focus()
+            if len(matches) == 1 and self.template_query:
+                self.query_one("#start-leader", RadioSet).focus()
+        else:
+            (filt if filt.display else self.query_one("#start-partnerships", OptionList)).focus()
+        self._update_leaders()
+
+    def _fill_partnerships(self, partnerships: list[Partnership]) -> None:
+        options = self.query_one("#start-partnerships", OptionList)
+        options.clear_options()
+        for p in partnerships:
+            label = lit(p.display_name)
+            label.append(f"  {p.phase.label if p.phase else 'peers'} · {p.level.label}", style="dim")
+            options.add_option(Option(label, id=p.id))
+        if not partnerships:
+            options.add_option(Option(Text("No partnership matches.", style="dim"), id="_none", disabled=True))
+        else:
+            options.highlighted = 0
+
+    def _fill_templates(self, templates: list[SessionTemplate], preselect: bool) -> None:
+        options = self.query_one("#start-templates", OptionList)
+        options.clear_options()
+        for t in templates:
+            label = lit(t.name)
+            label.append(f"  {len(t.steps)} steps · {t.total_minutes} min" + ("" if t.builtin else " · custom"), style="dim")
+            options.add_option(Option(label, id=t.id))
+        options.highlighted = 0
+
+    def _partnership(self) -> Partnership | None:
+        options = self.query_one("#start-partnerships", OptionList)
+        if options.highlighted is None:
+            return None
+        pid = options.get_option_at_index(options.highlighted).id
+        return next((p for p in self._partnerships if p.id == pid), None)
+
+    def _template(self) -> SessionTemplate | None:
+        options = self.query_one("#start-templates", OptionList)
+        if options.highlighted is None:
+            return None
+        tid = options.get_option_at_index(options.highlighted).id
+        return next((t for t in self._templates if t.id == tid), None)
+
+    def _update_leaders(self) -> None:
+        p = self._partnership()
+        radio = self.query_one("#start-leader", RadioSet)
+        radio.remove_children()
+        reason = self.query_one("#start-reason", Static)
+        if p is None:
+            self._leaders = []
+            reason.update("")
+            return
+        sessions = [s for s in self.app.store.all(Session) if s.partnership_id == p.id]  # type: ignore[attr-defined]
+        suggestion = suggested_leader(p, self.app.today(), sessions)  # type: ignore[attr-defined]
+        self._leaders = [m.id for m in p.members]
+        radio.mount_all(
+            [RadioButton(lit(f"{m.name} ({p.owner_label(m.id)})"), value=m.id == suggestion.member_id) for m in p.members]
+        )
+        reason.update(lit("Suggested: " + suggestion.reason, "dim"))
+        if self.template_query is None and not self._template_chosen:
+            default = default_template_for(p.level)
+            ids = [t.id for t in self._templates]
+            if default.id in ids:
+                self.query_one("#start-templates", OptionList).highlighted = ids.index(default.id)
+
+    _template_chosen = False
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._fill_partnerships(match_partnerships(self._partnerships, event.value))
+        self._update_leaders()
+
+    def on_input_submitted(self, _: Input.Submitted) -> None:
+        self.query_one("#start-partnerships", OptionList).focus()
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_list.id == "start-partnerships":
+            self._update_leaders()
+        elif event.option_list.id == "start-templates" and event.option_list.has_focus:
+            self._template_chosen = True
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_list.id == "start-partnerships":
+            self.query_one("#start-templates", OptionList).focus()
+        elif event.option_list.id == "start-templates":
+            self._template_chosen = True
+            self.query_one("#start-leader", RadioSet).focus()
+
+    def on_leader_picker_chosen(self, _: LeaderPicker.Chosen) -> None:
+        self.action_start()
+
+    def action_start(self) -> None:
+        p, t = self._partnership(), self._template()
+        if p is None or t is None:
+            self.notify("Choose a partnership and a template first.", severity="warning")
+            return
+        radio = self.query_one("#start-leader", RadioSet)
+        index = radio.pressed_index
+        leader = self._leaders[index] if 0 <= index < len(self._leaders) else None
+        now = self.app.now()  # type: ignore[attr-defined]
+        snapshot = t.model_copy(update={"builtin": t.builtin})
+        session = Session(partnership_id=p.id, template=snapshot, leader_id=leader, day=now.date(), created_at=now)
+        self.app.save(session)  # type: ignore[attr-defined]
+        from .session import SessionScreen
+
+        self.app.switch_screen(SessionScreen(session.id))
+
+    def action_cancel(self) -> None:
+        self.dismiss()

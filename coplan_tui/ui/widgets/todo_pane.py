@@ -1,0 +1,70 @@
+"""The live to-do pane: sorted by deadline, owner as a short tag, overdue marked."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...domain.dates import compact_date
+from ...domain.models import Partnership, Session, Todo
+from ...domain.session_todos import is_carried_forward
+
+
+def todo_line(todo: Todo, partnership: Partnership, session: Session, today: date) -> Text:
+    """Two lines: ``☐ title`` then ``TC fb Tue 24 due 3 Dec``; ``↻`` marks one carried forward."""
+    done = not todo.is_open
+    box = "☑ " if done else "☐ "
+    text = Text(box, style="dim" if done else "")
+    text.append(todo.title, style="dim strike" if done else "")
+    text.append("\n  ")
+    text.append(partnership.owner_label(todo.owner), style="bold")
+    parts = []
+    if todo.feedback_by:
+        parts.append("fb " + compact_date(todo.feedback_by, today))
+    if todo.due:
+        parts.append("due " + compact_date(todo.due, today))
+    if not parts:
+        parts.append("no date")
+    overdue = todo.is_overdue(today)
+    text.append(" " + " ".join(parts), style="bold red" if overdue else "dim")
+    if overdue:
+        text.append(" !late", style="bold red")
+    if is_carried_forward(todo, session):
+        text.append(" ↻", style="dim")
+    return text
+
+
+class TodoPane(Vertical):
+    """Shows the to-dos; the screen owns the actions (a, x, e, d, u)."""
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="todo-title")
+        yield OptionList(id="todo-list")
+
+    def show(self, todos: list[Todo], partnership: Partnership, session: Session, today: date) -> None:
+        options = self.query_one(OptionList)
+        keep = self.selected_id()
+        open_count = sum(1 for t in todos if t.is_open)
+        title = Text(f"To-dos ({open_count} open)", style="bold")
+        title.append("  a add · x done · e edit · d delete", style="dim")
+        self.query_one("#todo-title", Static).update(title)
+        options.clear_options()
+        options.add_options([Option(todo_line(t, partnership, session, today), id=t.id) for t in todos])
+        if not todos:
+            options.add_option(Option(Text("No to-dos yet. Press a to add one.", style="dim"), id="_empty", disabled=True))
+            return
+        ids = [t.id for t in todos]
+        options.highlighted = ids.index(keep) if keep in ids else 0
+
+    def selected_id(self) -> str | None:
+        options = self.query_one(OptionList)
+        index = options.highlighted
+        if index is None or index >= options.option_count:
+            return None
+        option_id = options.get_option_at_index(index).id
+        return None if option_id == "_empty" else option_id

@@ -1,0 +1,123 @@
+"""A whole session driven by keys with a fake clock: nothing sleeps in real time."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from coplan_tui.domain import timebox
+from coplan_tui.domain.models import Session, SessionStatus, Todo, TodoStatus
+from coplan_tui.store import Store
+from coplan_tui.ui.screens.session import SessionScreen
+from coplan_tui.ui.widgets.countdown import Countdown
+
+from .helpers import screen_text, settle
+from .session_driver import add_todo, autosave, session_app, start_session, tick
+
+
+def _session(store: Store) -> Session:
+    store.reload_if_changed()
+    (running,) = [s for s in store.all(Session) if s.status != SessionStatus.DONE]
+    return running
+
+
+async def test_run_a_session_quit_mid_step_and_reopen(demo_store, clock):
+    app = session_app(demo_store, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_session(pilot)
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        s = _session(demo_store)
+        assert s.status == SessionStatus.RUNNING and s.template.name.startswith("Weekly")
+        assert s.steps[0].intervals[0].start == clock.now
+
+        # typing into the notes editor inserts text and triggers nothing
+        await pilot.press(*"n a q", "enter", *"Groups of four worked.")
+        await tick(pilot, clock, 30)
+        await autosave(pilot)
+        assert app.screen is screen and screen.session.current_step == 0
+        assert _session(demo_store).steps[0].notes == "n a q\nGroups of four worked."
+
+        await add_todo(pilot, "Draft exit ticket", owner_moves=1, feedback="tomorrow", due="fri")
+        await add_todo(pilot, "Book the lab", owner_moves=2, due="2026-12-01")
+        await add_todo(pilot, "Email parents")
+        mine = [t for t in demo_store.all(Todo) if t.session_id == s.id]
+        assert sorted(t.title for t in mine) == ["Book the lab", "Draft exit ticket", "Email parents"]
+        draft = next(t for t in mine if t.title == "Draft exit ticket")
+        assert draft.feedback_by.isoformat() == "2026-11-24" and draft.due.isoformat() == "2026-11-27"
+        assert draft.owner != "both"
+
+        # overrun step 1 (12 min) by 90 s: the countdown shows overtime
+        await tick(pilot, clock, 12 * 60 - 30 + 90)
+        countdown = screen.query_one(Countdown)
+        assert countdown.value == "+1:30" and countdown.has_class("-overrun")
+        await pilot.press("plus", "plus")  # extend by 2 min: back in time
+        await tick(pilot, clock, 0)
+        assert countdown.value == "0:30" and countdown.has_class("-last-minute")
+        await pilot.press("n")
+        await settle(pilot)
+        s = _session(demo_store)
+        assert s.current_step == 1
+        assert s.steps[0].ended_at == clock.now
+        assert [e.minutes for e in s.steps[0].extensions] == [1, 1]
+        assert timebox.step_elapsed(s.steps[0], clock.now) == timedelta(minutes=13, seconds=30)
+
+        # pause and resume: paused time does not count
+        await tick(pilot, clock, 60)
+        await pilot.press("space")
+        await tick(pilot, clock, 600)
+        assert "PAUSED" in screen_text(app)
+        await pilot.press("space")
+        await tick(pilot, clock, 60)
+        assert countdown.value == "6:00"  # 8 min step, 2 min run
+
+        # leave mid-step: the session is paused and saved
+        await pilot.press("q")
+        await pilot.press("l")
+        await settle(pilot)
+        assert not isinstance(app.screen, SessionScreen)
+    s = _session(demo_store)
+    assert s.status == SessionStatus.PAUSED and s.current_step == 1
+    assert timebox.step_remaining(s, 1, clock.now) == timedelta(minutes=6)
+
+    # reopen an hour later: same step, same remaining time, still paused
+    clock.advance(minutes=60)
+    again = session_app(Store(demo_store.path), clock, resume=True)
+    async with again.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert isinstance(again.screen, SessionScreen)
+        assert again.screen.session.current_step == 1
+        assert again.screen.query_one(Countdown).value == "6:00"
+        assert "PAUSED" in screen_text(again)
+
+
+async def test_delete_and_undo_and_toggle(demo_store, clock):
+    app = session_app(demo_store, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_session(pilot)
+        await add_todo(pilot, "Only one", due="tomorrow")
+        todo_list = app.screen.query_one("#todo-list")
+        ids = [todo_list.get_option_at_index(i).id for i in range(todo_list.option_count)]
+        target = next(t for t in demo_store.all(Todo) if t.title == "Only one")
+        todo_list.highlighted = ids.index(target.id)
+        await pilot.press("x")
+        await settle(pilot)
+        assert demo_store.get(Todo, target.id).status == TodoStatus.DONE
+        await pilot.press("x")
+        await settle(pilot)
+        assert demo_store.get(Todo, target.id).status == TodoStatus.OPEN
+        await pilot.press("d")
+        await settle(pilot)
+        assert demo_store.get(Todo, target.id) is None
+        assert "Only one" not in screen_text(app)
+        await pilot.press("u")
+        await settle(pilot)
+        assert demo_store.get(Todo, target.id) == target
+        assert "Only one" in screen_text(app)
+
+
+async def test_markup_in_a_title_renders_literally(demo_store, clock):
+    app = session_app(demo_store, clock)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await start_session(pilot)
+        await add_todo(pilot, "[bold red]x[/] [link=http://a]y", due="tomorrow")
+        assert "[bold red]x[/] [link=http://a]y" in screen_text(app)
