@@ -15,7 +15,7 @@ SIZES = {"small": (80, 24), "large": (160, 48)}
 
 @pytest.fixture
 def make_app(tmp_path):
-    def make(seed: bool = True, **kwargs) -> CoplanApp:
+    def make(seed: bool = True, **kwargs: object) -> CoplanApp:
         clock = kwargs.pop("clock", None) or FakeClock()
         store = Store(tmp_path / "demo.json", clock=clock)
         if seed:

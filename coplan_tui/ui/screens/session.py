@@ -161,7 +161,7 @@ class SessionScreen(Screen[None]):
             line1.append(f"{leader.name} ({self.partnership.owner_label(leader.id)})")
         mins = int(elapsed.total_seconds() // 60)
         secs = int(elapsed.total_seconds() % 60)
-        end = timebox.projected_end(s, now).astimezone().strftime("%H:%M")
+        end = timebox.projected_end(s, now).strftime("%H:%M")
         status = {SessionStatus.PAUSED: " · PAUSED", SessionStatus.DONE: " · DONE"}.get(s.status, "")
         line2 = Text(
             no_wrap=True,
