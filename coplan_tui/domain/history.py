@@ -59,7 +59,8 @@ def _texts(session: Session) -> list[tuple[str, str]]:
     return texts
 
 
-def snippet(text: str, at: int, length: int, width: int = 60) -> str:
+def snippet(text: str, at: int, width: int = 60) -> str:
+    """About ``width`` characters of ``text`` around position ``at``."""
     start = max(0, at - width // 3)
     end = min(len(text), start + width)
     return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
@@ -76,7 +77,9 @@ def search_notes(sessions: Iterable[Session], query: str) -> list[tuple[Session,
         joined = " ".join(notes for _, notes in texts).lower()
         if not all(w in joined for w in words):
             continue
-        where, notes = next(((w, n) for w, n in texts if words[0] in n.lower()), texts[0] if texts else ("", ""))
-        at = notes.lower().find(words[0])
-        found.append((session, f"{where}: {snippet(' '.join(notes.split()), max(at, 0), len(words[0]))}"))
+        phrase = " ".join(words)
+        key = phrase if any(phrase in n.lower() for _, n in texts) else words[0]
+        where, notes = next(((w, n) for w, n in texts if key in n.lower()), texts[0])
+        notes = " ".join(notes.split())
+        found.append((session, f"{where}: {snippet(notes, max(notes.lower().find(key), 0))}"))
     return found
