@@ -98,12 +98,15 @@ def validate_plan(stages: Sequence[ReleaseStage]) -> None:
 # --- what actually happened -----------------------------------------------------------
 
 
-def held(sessions: Iterable[Session], until: date | None = None) -> list[Session]:
-    """Sessions that took place (started) with a recorded leader, oldest first."""
+def held(partnership: Partnership, sessions: Iterable[Session], until: date | None = None) -> list[Session]:
+    """The pair's sessions that took place (started) with a recorded leader, oldest first."""
     found = [
         s
         for s in sessions
-        if s.leader_id and s.status != SessionStatus.PLANNED and (until is None or s.day <= until)
+        if s.partnership_id == partnership.id
+        and s.leader_id
+        and s.status != SessionStatus.PLANNED
+        and (until is None or s.day <= until)
     ]
     return sorted(found, key=lambda s: (s.day, s.created_at.isoformat() if s.created_at else ""))
 
@@ -111,7 +114,7 @@ def held(sessions: Iterable[Session], until: date | None = None) -> list[Session
 def tc_share(partnership: Partnership, sessions: Sequence[Session]) -> float | None:
     """Percentage of sessions led by the TC, or None before any session."""
     tc = partnership.member_with_role(Role.TC)
-    led = held(sessions)
+    led = held(partnership, sessions)
     if tc is None or not led:
         return None
     return 100.0 * sum(1 for s in led if s.leader_id == tc.id) / len(led)
@@ -132,7 +135,7 @@ class Window:
 def recent_window(partnership: Partnership, sessions: Sequence[Session], day: date) -> Window:
     tc = partnership.member_with_role(Role.TC)
     first = day - timedelta(weeks=RECENT_WEEKS) + timedelta(days=1)
-    recent = [s for s in held(sessions, until=day) if s.day >= first]
+    recent = [s for s in held(partnership, sessions, until=day) if s.day >= first]
     return Window(len(recent), sum(1 for s in recent if tc is not None and s.leader_id == tc.id))
 
 
@@ -162,7 +165,7 @@ def weekly_progress(partnership: Partnership, sessions: Sequence[Session], today
     if not plan:
         return []
     tc = partnership.member_with_role(Role.TC)
-    led = held(sessions)
+    led = held(partnership, sessions)
     points = []
     week = monday(plan[0].start)
     while week <= plan[-1].end:
@@ -193,14 +196,16 @@ class ReleaseStatus:
 
     @property
     def short(self) -> str:
-        return {"no sessions": "no sessions yet", "no plan": "—"}.get(self.state, self.state)
+        return {"no sessions": "none yet", "no plan": "—"}.get(self.state, self.state)
 
 
 def release_status(partnership: Partnership, sessions: Sequence[Session], today: date) -> ReleaseStatus:
     """Ahead of, on, or behind the plan: the TC's recent share against the stage's range."""
     plan = release_plan(partnership)
-    if not plan or partnership.member_with_role(Role.TC) is None:
-        return ReleaseStatus("no plan", "No release plan: set the phase and the placement dates.")
+    if partnership.member_with_role(Role.TC) is None or partnership.member_with_role(Role.CT) is None:
+        return ReleaseStatus("no plan", "Peers share the lead: it rotates from session to session.")
+    if not plan:
+        return ReleaseStatus("no plan", "No release plan yet: set the phase and the placement dates.")
     if today < plan[0].start:
         return ReleaseStatus("not started", f"The placement starts on {plan[0].start:%a %d %b}.")
     day = min(today, plan[-1].end)
@@ -229,7 +234,7 @@ def approaches_planned(plans: Iterable[LessonPlan], partnership_id: str) -> Coun
 
 
 def _rotation(partnership: Partnership, sessions: Sequence[Session]) -> Suggestion:
-    led = held(sessions)
+    led = held(partnership, sessions)
     ids = [m.id for m in partnership.members]
     if not led or led[-1].leader_id not in ids:
         return Suggestion(ids[0], f"{partnership.members[0].name} leads first; the lead then rotates.")

@@ -18,7 +18,7 @@ from .commands import BindingCommands
 from .gateway import Change, Gateway
 from .messages import DataChanged
 
-STYLESHEETS = ("app.tcss", "home.tcss", "session.tcss", "dialogs.tcss")
+STYLESHEETS = ("app.tcss", "home.tcss", "session.tcss", "dialogs.tcss", "partnerships.tcss", "history.tcss")
 POLL_SECONDS = 1.0
 
 
@@ -151,6 +151,16 @@ class CoplanApp(App[int]):
         self._seen_generation = self.store.generation
         for screen in self.screen_stack:
             screen.post_message(DataChanged(external=external))
+
+    # --- navigation -------------------------------------------------------------------
+
+    def open_session(self, partnership_id: str | None = None, template_id: str | None = None, resume: bool = False) -> None:
+        """Placeholder in the issue-4 branch; the live session (issue 3) replaces it at merge."""
+        self.notify("The live session is not in this build yet.", title="Start a session")
+
+    def open_todos(self, partnership_id: str | None = None) -> None:
+        """Placeholder in the issue-4 branch; the to-do screen (issue 5) replaces it at merge."""
+        self.notify("The to-do screen is not in this build yet.", title="To-dos")
 
     # --- actions ----------------------------------------------------------------------
 
