@@ -79,7 +79,7 @@ def todos_block(session: Session, partnership: Partnership, todos: Iterable[Todo
 
 
 def reflection_block(session: Session) -> Text:
-    text = lit("Reflection: did we both…", "bold")
+    text = lit("Reflection", "bold")
     for field, question in REFLECTION_QUESTIONS.items():
         answer = getattr(session.reflection, field)
         mark, style = {True: ("yes", "green"), False: ("no ", "red"), None: (" – ", "dim")}[answer]
