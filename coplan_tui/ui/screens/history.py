@@ -74,8 +74,8 @@ class HistoryScreen(Screen[None]):
             planned, actual = minutes(session, now)
             leader = p.member(session.leader_id) if p and session.leader_id else None
             cells = [
-                lit(f"{session.day:%a %d %b %Y}"),
-                lit(clip(match, max(30, self.app.size.width - 60))) if searching else lit(clip(session.template.name, 34)),
+                lit(f"{session.day:%d %b %Y}"),
+                lit(clip(match, max(24, self.app.size.width - 54))) if searching else lit(clip(session.template.name, 34)),
                 lit(f"{leader.name.split()[0]} ({p.owner_label(leader.id)})" if p and leader else "—"),
                 lit(str(planned)),
                 lit(str(actual), "bold red" if actual > planned else ""),
