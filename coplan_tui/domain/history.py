@@ -59,8 +59,10 @@ def _texts(session: Session) -> list[tuple[str, str]]:
     return texts
 
 
-def snippet(text: str, at: int, width: int = 60) -> str:
+def snippet(text: str, at: int, width: int = 80) -> str:
     """About ``width`` characters of ``text`` around position ``at``."""
+    if len(text) <= width:
+        return text
     start = max(0, at - width // 3)
     end = min(len(text), start + width)
     return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
