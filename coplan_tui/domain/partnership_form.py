@@ -72,6 +72,13 @@ def parse_time(text: str) -> time:
     raise DomainError(f"{text.strip()!r} is not a time. Use HH:MM, for example 15:30.")
 
 
+def _date(text: str, today: date) -> date | None:
+    try:
+        return parse_date(text, today)
+    except DomainError:
+        raise DomainError(f"{text.strip()!r} is not a date: use 2026-09-07, today, friday or +2w.") from None
+
+
 def _minutes(text: str) -> int:
     try:
         value = int(text.strip())
@@ -104,8 +111,8 @@ def build(fields: dict[str, str], today: date, existing: Partnership | None = No
         except ValueError:
             errors[key] = "Choose a role."
     phase = Phase(f["phase"]) if f["phase"] else None
-    start = parse("start", parse_date, f["start"], today)
-    end = parse("end", parse_date, f["end"], today)
+    start = parse("start", _date, f["start"], today)
+    end = parse("end", _date, f["end"], today)
     if start and end and end < start:
         errors["end"] = f"The placement ends ({end:%a %d %b %Y}) before it starts ({start:%a %d %b %Y})."
     if phase and "start" not in errors and "end" not in errors and not (start and end):

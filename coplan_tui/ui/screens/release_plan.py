@@ -187,8 +187,8 @@ class ReleasePlanScreen(Screen[None]):
         for i, s in enumerate(release_plan(p)):
             table.add_row(
                 lit(s.label),
-                lit(f"{s.start:%a %d %b %Y}"),
-                lit(f"{s.end:%a %d %b %Y}"),
+                lit(f"{s.start:%a %d %b}"),
+                lit(f"{s.end:%a %d %b}"),
                 lit(s.leader),
                 lit(f"{s.tc_share_min}–{s.tc_share_max}%"),
                 lit(", ".join(a.label for a in s.approaches) or "—"),
