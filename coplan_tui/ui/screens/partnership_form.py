@@ -71,6 +71,8 @@ class PartnershipFormScreen(Screen[None]):
         self.partnership_id = partnership_id
         self.checked = False
         self.initial: dict[str, str] = {}
+        self.shown: dict[str, str] = {}
+        """Field -> the error message on screen now."""
 
     @property
     def existing(self) -> Partnership | None:
@@ -149,14 +151,17 @@ class PartnershipFormScreen(Screen[None]):
     # --- checking -----------------------------------------------------------------------
 
     def show_errors(self, errors: dict[str, str]) -> None:
-        for name in FIELDS:
-            label = self.query_one(f"#{name}-error", Static)
-            label.update(lit(errors.get(name, "")))
-            label.display = name in errors
-            self.query_one(f"#{name}-field").set_class(name in errors, "-invalid")
-        form_error = self.query_one("#form-error", Static)
-        form_error.update(lit(errors.get("", "")))
-        form_error.display = "" in errors
+        """Put each message under its field; touch only the fields whose message changed."""
+        for name in ("", *FIELDS):
+            message = errors.get(name, "")
+            if self.shown.get(name, "") == message:
+                continue
+            self.shown[name] = message
+            label = self.query_one(f"#{name}-error" if name else "#form-error", Static)
+            label.update(lit(message))
+            label.display = bool(message)
+            if name:
+                self.query_one(f"#{name}-field").set_class(bool(message), "-invalid")
 
     def check(self) -> Partnership | None:
         app = self.app
@@ -188,7 +193,7 @@ class PartnershipFormScreen(Screen[None]):
         self.checked = True
         p = self.check()
         if p is None:
-            first = next((n for n in FIELDS if self.query_one(f"#{n}-error", Static).display), None)
+            first = next((n for n in FIELDS if self.shown.get(n)), None)
             if first:
                 self.query_one(f"#f-{first}").focus()
             self.notify("Some fields need fixing; nothing was saved.", title="Not saved", severity="warning")
