@@ -214,7 +214,8 @@ class HomeScreen(Screen[None]):
         self.notify("Two sample partnerships are loaded. Delete one with x when you are done.", title="Demo")
 
     def action_delete(self) -> None:
-        from .confirm import ConfirmScreen
+        from ..gateway import Change
+        from .confirm import confirm
 
         p = self.selected
         if p is None:
@@ -224,23 +225,18 @@ class HomeScreen(Screen[None]):
         todos = [t for t in store.all(Todo) if t.partnership_id == p.id]
         plans = [x for x in store.all(LessonPlan) if x.partnership_id == p.id]
 
-        def answer(yes: bool | None) -> None:
-            if not yes:
-                return
-            from ..gateway import Change
-
+        def delete() -> None:
             deletes = [(Partnership, p.id)] + [(Session, s.id) for s in sessions]
             deletes += [(Todo, t.id) for t in todos] + [(LessonPlan, x.id) for x in plans]
             self.app.gateway.submit(Change(deletes=deletes))  # type: ignore[attr-defined]
             self.notify(f"Deleted {p.display_name}.", title="Deleted")
 
-        self.app.push_screen(
-            ConfirmScreen(
-                f"Delete {p.display_name}?",
-                f"This also deletes its {len(sessions)} sessions, {len(todos)} to-dos and {len(plans)} lesson plans. "
-                "The last backups keep a copy (coplan restore).",
-            ),
-            answer,
+        confirm(
+            self.app,
+            f"Delete {p.display_name}?",
+            f"This also deletes its {len(sessions)} sessions, {len(todos)} to-dos and {len(plans)} lesson plans. "
+            "The last backups keep a copy (coplan restore).",
+            delete,
         )
 
 

@@ -228,10 +228,6 @@ class PartnershipFormScreen(Screen[None]):
         if not self.dirty:
             self.dismiss(None)
             return
-        from .confirm import ConfirmScreen
+        from .confirm import confirm
 
-        def answer(yes: bool | None) -> None:
-            if yes:
-                self.dismiss(None)
-
-        self.app.push_screen(ConfirmScreen("Discard your changes?", "Nothing on this form has been saved."), answer)
+        confirm(self.app, "Discard your changes?", "Nothing on this form has been saved.", lambda: self.dismiss(None))

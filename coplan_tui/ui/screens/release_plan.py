@@ -237,20 +237,18 @@ class ReleasePlanScreen(Screen[None]):
         self.action_edit_stage()
 
     def action_reset(self) -> None:
-        from .confirm import ConfirmScreen
+        from .confirm import confirm
 
         p = self.partnership
         if p is None or not p.release_plan:
             self.notify("The plan already follows the defaults.")
             return
-        if not (p.phase and p.placement_start and p.placement_end):
-            return
-
-        def answer(yes: bool | None) -> None:
-            if yes and p.phase and p.placement_start and p.placement_end:
-                self.save_plan([], "The plan follows the defaults again.")
-
-        self.app.push_screen(ConfirmScreen("Reset the release plan to the defaults?", "Your edits to the stages will be lost."), answer)
+        confirm(
+            self.app,
+            "Reset the release plan to the defaults?",
+            "Your edits to the stages will be lost.",
+            lambda: self.save_plan([], "The plan follows the defaults again."),
+        )
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -212,10 +212,6 @@ class RolesScreen(Screen[None]):
         if self.partnership is None or self.state() == self.saved_state:
             self.dismiss(None)
             return
-        from .confirm import ConfirmScreen
+        from .confirm import confirm
 
-        def answer(yes: bool | None) -> None:
-            if yes:
-                self.dismiss(None)
-
-        self.app.push_screen(ConfirmScreen("Discard your changes?", "The inventory and roles are not saved yet."), answer)
+        confirm(self.app, "Discard your changes?", "The inventory and roles are not saved yet.", lambda: self.dismiss(None))
