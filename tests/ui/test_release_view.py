@@ -113,3 +113,17 @@ async def test_edit_a_stage_by_keys_rejects_bad_values_then_saves(store, clock):
         await pilot.press("r", "y")
         await settle(pilot)
         assert store.get(Partnership, p.id).release_plan == []
+
+
+async def test_a_partnership_deleted_by_another_window_closes_its_release_screens(store, clock):
+    p = cp3_pair(store)
+    app = CoplanApp(store.path, clock=clock)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_release(app, pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        Store(store.path).delete(Partnership, p.id)
+        app._check_file()
+        await settle(pilot)
+        assert app.screen.__class__.__name__ == "HomeScreen"
+        assert app.screen.query_one("#partnerships").row_count == 0

@@ -124,7 +124,7 @@ class HomeScreen(Screen[None]):
             text.append_text(lit("  Open the demo: two sample partnerships (delete them later with x)\n"))
             welcome.update(text)
         table = self.query_one("#partnerships", DataTable)
-        keep = self.selected.id if table.row_count and self.selected else None
+        keep = selected.id if (selected := self.selected) else None
         table.clear()
         narrow = self.app.size.width < NARROW
         for p in partnerships:

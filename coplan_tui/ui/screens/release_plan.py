@@ -151,6 +151,7 @@ class ReleasePlanScreen(Screen[None]):
     def __init__(self, partnership_id: str):
         super().__init__()
         self.partnership_id = partnership_id
+        self.closing = False
 
     @property
     def partnership(self) -> Partnership | None:
@@ -172,8 +173,8 @@ class ReleasePlanScreen(Screen[None]):
 
     def refresh_data(self) -> None:
         p = self.partnership
-        if p is None:
-            self.dismiss(None)
+        if p is None:  # deleted, perhaps by another window
+            self.call_after_refresh(self.leave)
             return
         self.title = f"Release plan: {p.display_name}"
         custom = bool(p.release_plan)
@@ -249,6 +250,12 @@ class ReleasePlanScreen(Screen[None]):
             "Your edits to the stages will be lost.",
             lambda: self.save_plan([], "The plan follows the defaults again."),
         )
+
+    def leave(self) -> None:
+        """Close once, and only while on top: a DataChanged and a resume may both ask."""
+        if self.app.screen is self and not self.closing:
+            self.closing = True
+            self.dismiss(None)
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -85,6 +85,7 @@ class ReleaseScreen(Screen[None]):
     def __init__(self, partnership_id: str):
         super().__init__()
         self.partnership_id = partnership_id
+        self.closing = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -105,11 +106,14 @@ class ReleaseScreen(Screen[None]):
     def on_data_changed(self, _: DataChanged) -> None:
         self.refresh_data()
 
+    def on_screen_resume(self) -> None:
+        self.refresh_data()
+
     def refresh_data(self) -> None:
         store = self.app.store  # type: ignore[attr-defined]
         p = store.get(Partnership, self.partnership_id)
-        if p is None:
-            self.dismiss(None)
+        if p is None:  # deleted, perhaps by another window
+            self.call_after_refresh(self.leave)
             return
         now = self.app.now()  # type: ignore[attr-defined]
         today = now.date()
@@ -136,6 +140,12 @@ class ReleaseScreen(Screen[None]):
         from .release_plan import ReleasePlanScreen
 
         self.app.push_screen(ReleasePlanScreen(self.partnership_id))
+
+    def leave(self) -> None:
+        """Close once, and only while on top: a DataChanged and a resume may both ask."""
+        if self.app.screen is self and not self.closing:
+            self.closing = True
+            self.dismiss(None)
 
     def action_back(self) -> None:
         self.dismiss(None)
