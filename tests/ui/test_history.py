@@ -44,6 +44,10 @@ async def test_list_search_and_open_a_session(demo_store, clock):
         await pilot.press("escape", "slash", "escape")
         await settle(pilot)
         assert table.row_count == 8  # escape in the box clears the search first
+        await pilot.press("a")  # every partnership's sessions, with a column naming the pair
+        assert table.row_count == 10 and "Okafor & Nair" in screen_text(app)
+        await pilot.press("a")
+        assert table.row_count == 8
         await pilot.press("escape")
         await settle(pilot)
         assert app.screen.__class__.__name__ == "HomeScreen"

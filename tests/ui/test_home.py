@@ -21,7 +21,8 @@ async def test_dashboard_shows_each_partnership_and_the_selected_one_in_detail(d
         text = screen_text(app)
         # the science pair is first: phase, level, next Tuesday session, to-dos, release status
         assert "CP II · Collaboration" in text and "Tue 24 Nov 15:30 (60 min)" in text
-        assert "5 open · 1 overdue" in text and "behind" in text
+        assert "To-dos: open/overdue/due this week" in text
+        assert "CT 2/1/1  TC 2/0/2  both 1/0/1" in text and "behind" in text
         # detail: the suggested leader and why, and each member's load
         assert "led by Jordan Lee (TC)" in text
         assert "the TC led 1 of the last 3 (33%), below 46%, so the TC leads" in text
@@ -78,16 +79,16 @@ async def test_home_opens_the_store_in_a_worker(demo_store, clock):
 
 async def test_home_refreshes_when_another_process_writes(demo_store, clock):
     app = CoplanApp(demo_store.path, clock=clock)
-    async with app.run_test(size=(160, 30)) as pilot:
+    async with app.run_test(size=(80, 30)) as pilot:
         await settle(pilot)
-        assert "5 open · 1 overdue" in screen_text(app)
+        assert "5 · 1 late" in screen_text(app)
         other = Store(demo_store.path)
         science = next(p for p in other.all(Partnership) if p.phase)
         todo = next(t for t in other.all(Todo) if t.is_open and t.partnership_id == science.id and t.is_overdue(clock().date()))
         other.put(todo.model_copy(update={"status": TodoStatus.DONE}))
         app._check_file()
         await settle(pilot)
-        assert "4 open " in screen_text(app)
+        assert "5 · 1 late" not in screen_text(app) and "To-dos CT   1 open · 0 overdue" in screen_text(app)
 
 
 async def test_first_run_welcomes_and_opens_the_demo(store, clock):

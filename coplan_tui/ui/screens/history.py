@@ -24,12 +24,14 @@ class HistoryScreen(Screen[None]):
     BINDINGS = [
         Binding("slash", "search", "Search notes", key_display="/", id="history.search"),
         Binding("enter", "open", "Open", id="history.open"),
+        Binding("a", "toggle_all", "All partnerships", id="history.all", tooltip="This partnership or all of them"),
         Binding("escape", "back", "Back", id="history.back"),
     ]
 
     def __init__(self, partnership_id: str | None):
         super().__init__()
         self.partnership_id = partnership_id
+        self.origin = partnership_id
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -40,9 +42,6 @@ class HistoryScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        store = self.app.store  # type: ignore[attr-defined]
-        p = store.get(Partnership, self.partnership_id) if self.partnership_id else None
-        self.title = f"History: {p.display_name}" if p else "History: all partnerships"
         self.refresh_data()
         self.query_one("#sessions", DataTable).focus()
 
@@ -62,6 +61,8 @@ class HistoryScreen(Screen[None]):
         partnerships = {p.id: p for p in store.all(Partnership)}
         todos = store.all(Todo)
         found = search_notes(past_sessions(store.all(Session), self.partnership_id), query)
+        mine = partnerships.get(self.partnership_id) if self.partnership_id else None
+        self.title = f"History: {mine.display_name}" if mine else "History: all partnerships"
         table = self.query_one("#sessions", DataTable)
         table.clear(columns=True)
         searching = bool(query.strip())
@@ -91,7 +92,13 @@ class HistoryScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "search":
             return not isinstance(self.focused, Input)
+        if action == "toggle_all":
+            return self.origin is not None
         return True
+
+    def action_toggle_all(self) -> None:
+        self.partnership_id = None if self.partnership_id else self.origin
+        self.refresh_data()
 
     def action_search(self) -> None:
         self.query_one("#history-search", Input).focus()
@@ -109,8 +116,9 @@ class HistoryScreen(Screen[None]):
 
     def action_back(self) -> None:
         search = self.query_one("#history-search", Input)
-        if search.has_focus and search.value:
+        if search.has_focus:  # escape leaves the box (clearing it) before it leaves the screen
             search.value = ""
+            self.query_one("#sessions", DataTable).focus()
             return
         self.dismiss(None)
 

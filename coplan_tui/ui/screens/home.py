@@ -18,7 +18,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from ...domain.models import BOTH, LessonPlan, Partnership, Session, Todo
 from ...domain.release import ReleaseStatus, release_status, suggested_leader
 from ...domain.schedule import describe_next, next_session_at
-from ...domain.workload import total, workload
+from ...domain.workload import Load, total, workload
 from ..messages import DataChanged
 from ..text import clip, lit
 
@@ -43,6 +43,24 @@ def phase_level(p: Partnership, narrow: bool) -> str:
     phase = p.phase.label.replace("Clinical Practice", "CP") if p.phase else "Peers"
     level = {"cooperation": "Coop.", "coordination": "Coord.", "collaboration": "Collab."}[p.level.value]
     return f"{phase} · {level if narrow else p.level.label}"
+
+
+def todo_cell(p: Partnership, loads: dict[str, Load], narrow: bool) -> Text:
+    """Narrow: ``5 · 1 late`` for the pair. Wide: ``CT 2/1/1  TC 2/0/2  both 1/0/1`` per member."""
+    if narrow:
+        pair = total(loads)
+        text = lit(str(pair.open))
+        if pair.overdue:
+            text.append_text(lit(f" · {pair.overdue} late", "bold red"))
+        return text
+    text = Text()
+    for owner, load in loads.items():
+        if owner == BOTH and not load.open:
+            continue
+        text.append_text(lit(f"{'  ' if text else ''}{p.owner_label(owner)} {load.open}/"))
+        text.append_text(lit(str(load.overdue), "bold red" if load.overdue else ""))
+        text.append_text(lit(f"/{load.this_week}"))
+    return text
 
 
 def next_cell(p: Partnership, now, narrow: bool) -> str:
@@ -80,9 +98,6 @@ class HomeScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#partnerships", DataTable).add_columns(
-            "Partnership", "Phase · level", "Next session", "To-dos", "Release"
-        )
         self.refresh_data()
 
     def on_data_changed(self, _: DataChanged) -> None:
@@ -125,18 +140,19 @@ class HomeScreen(Screen[None]):
             welcome.update(text)
         table = self.query_one("#partnerships", DataTable)
         keep = selected.id if (selected := self.selected) else None
-        table.clear()
         narrow = self.app.size.width < NARROW
+        headers = ("Partnership", "Phase · level", "Next session", "To-dos" if narrow else "To-dos: open/overdue/due this week", "Release")
+        if [str(c.label) for c in table.columns.values()] != list(headers):
+            table.clear(columns=True)
+            table.add_columns(*headers)
+        else:
+            table.clear()
         for p in partnerships:
-            loads = total(workload(p, todos, today))
-            todo_text = lit(f"{loads.open}" if narrow else f"{loads.open} open")
-            if loads.overdue:
-                todo_text.append_text(lit(f" · {loads.overdue} {'late' if narrow else 'overdue'}", "bold red"))
             table.add_row(
                 lit(clip(p.display_name, 24) if narrow else p.display_name),
                 lit(phase_level(p, narrow)),
                 lit(next_cell(p, now, narrow)),
-                todo_text,
+                todo_cell(p, workload(p, todos, today), narrow),
                 status_text(release_status(p, sessions, today)),
                 key=p.id,
             )
