@@ -6,7 +6,7 @@ from datetime import date, datetime, time, timedelta, timezone
 
 from coplan_tui.domain.demo import build_demo
 from coplan_tui.domain.history import minutes, past_sessions, search_notes, todos_made
-from coplan_tui.domain.models import BOTH, Partnership, Schedule, Session, Todo, Weekday
+from coplan_tui.domain.models import BOTH, Schedule, Session, Todo, Weekday
 from coplan_tui.domain.schedule import describe_next, next_session_at
 from coplan_tui.domain.workload import end_of_week, total, workload
 

@@ -20,7 +20,7 @@ from ...domain.catalogue import Approach
 from ...domain.dates import parse_date
 from ...domain.errors import DomainError, describe
 from ...domain.models import Partnership, ReleaseStage
-from ...domain.release import default_release_plan, release_plan, validate_plan
+from ...domain.release import release_plan, validate_plan
 from ..messages import DataChanged
 from ..text import lit
 
