@@ -25,7 +25,7 @@ from .models import (
     TodoStatus,
     Weekday,
 )
-from .templates import COORDINATION_CHECK_IN, LIBRARY_COLLABORATION, WEEKLY
+from .templates import BIG_PICTURE, COORDINATION_CHECK_IN, FEEDBACK, LIBRARY_COLLABORATION, WEEKLY
 
 
 def _at(day: date, hour: int, minute: int, tz) -> datetime:
@@ -42,6 +42,22 @@ def _past_session(partnership: Partnership, template, leader: Member, start: dat
         now += timedelta(minutes=step.minutes + (1 if i % 3 == 0 else 0))
         session = timebox.go_to(session, i + 1, now) if i + 1 < len(template.steps) else timebox.finish(session, now)
     return session.model_copy(update={"reflection": reflection})
+
+
+def _earlier_sessions(partnership: Partnership, ct: Member, tc: Member, today: date, tz) -> list[Session]:
+    """Six earlier weeks of the science placement, so the release view shows a real shift."""
+    weeks = [
+        (56, BIG_PICTURE, ct, ["Unit: matter and its interactions. Maria thinks aloud through the unit map."]),
+        (49, FEEDBACK, ct, ["Jordan's first lesson draft: strong hook, pacing too tight."]),
+        (42, WEEKLY, ct, ["Lab routines worked; Jordan observed with a focus on transitions."]),
+        (35, WEEKLY, tc, ["Jordan led for the first time: density lab planning."]),
+        (28, FEEDBACK, ct, ["Feedback on Jordan's density lab handout: add a data table."]),
+        (21, WEEKLY, ct, ["Station rotation for the states-of-matter review."]),
+    ]
+    return [
+        _past_session(partnership, template, leader, _at(today - timedelta(days=days), 15, 30, tz), notes, Reflection())
+        for days, template, leader, notes in weeks
+    ]
 
 
 def build_demo(today: date, now: datetime) -> list:
@@ -198,4 +214,4 @@ def build_demo(today: date, now: datetime) -> list:
         todo("Annotated bibliography rubric: final version", library, teacher.id, feedback=2, due=4, session=s3),
         todo("Set up the database guest logins", library, librarian.id),
     ]
-    return [science, library, plan, s1, s2, s3, s4, *todos]
+    return [science, library, plan, s1, s2, s3, s4, *todos, *_earlier_sessions(science, ct, tc, today, tz)]

@@ -18,7 +18,7 @@ from .commands import BindingCommands
 from .gateway import Change, Gateway
 from .messages import DataChanged
 
-STYLESHEETS = ("app.tcss", "home.tcss", "session.tcss", "dialogs.tcss")
+STYLESHEETS = ("app.tcss", "home.tcss", "session.tcss", "dialogs.tcss", "partnerships.tcss", "history.tcss")
 POLL_SECONDS = 1.0
 
 
@@ -184,7 +184,7 @@ class CoplanApp(App[int]):
         )
 
     def show_session_summary(self, session_id: str, replace: bool = False) -> None:
-        from .screens.session_summary import SessionSummaryScreen
+        from .screens.history import SessionSummaryScreen
 
         screen = SessionSummaryScreen(session_id)
         if replace:

@@ -1,7 +1,13 @@
-"""The first screen: partnerships and the open to-dos, read from the store."""
+"""The first screen: every partnership at a glance, and one key to whatever comes next.
+
+For each pair: phase and level, the next regular session and who should lead it, to-dos
+per member (open, overdue, due this week), and whether the release of responsibility is
+ahead of, on, or behind the plan. An empty database gets a short welcome instead.
+"""
 
 from __future__ import annotations
 
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,13 +15,31 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from ...domain.models import Partnership, Todo
+from ...domain.models import BOTH, LessonPlan, Partnership, Session, Todo
+from ...domain.release import ReleaseStatus, release_status, suggested_leader
+from ...domain.schedule import describe_next, next_session_at
+from ...domain.workload import Load, total, workload
 from ..messages import DataChanged
-from ..text import lit
+from ..text import clip, lit
+
+NARROW = 110
+"""Below this many columns the table abbreviates."""
+
+STATUS_STYLE = {"ahead": "cyan", "on plan": "green", "behind": "bold yellow"}
+
+WELCOME = (
+    "Welcome to coplan.\n\n"
+    "coplan runs timed coplanning sessions for two teachers (a cooperating teacher and a "
+    "teacher candidate, or a librarian and a classroom teacher) and keeps track of who does "
+    "what, by when, and who leads as responsibility shifts across a placement.\n\n"
+)
 
 
 def deadline_text(todo: Todo, today) -> Text:
-    """``Wed 25 Nov`` for the implementation deadline, ``fb Tue 24 Nov`` for feedback."""
+    """``Wed 25 Nov`` for the implementation deadline, ``fb Tue 24 Nov`` for feedback.
+
+    Kept from the first home screen: to-do views elsewhere may import it from here.
+    """
     nxt = todo.next_deadline(today)
     if nxt is None:
         return lit("—", "dim")
@@ -26,65 +50,254 @@ def deadline_text(todo: Todo, today) -> Text:
     return lit(label)
 
 
+def status_text(status: ReleaseStatus) -> Text:
+    return lit(status.short, STATUS_STYLE.get(status.state, "dim"))
+
+
+def phase_level(p: Partnership, narrow: bool) -> str:
+    phase = p.phase.label.replace("Clinical Practice", "CP") if p.phase else "Peers"
+    level = {"cooperation": "Coop.", "coordination": "Coord.", "collaboration": "Collab."}[p.level.value]
+    return f"{phase} · {level if narrow else p.level.label}"
+
+
+def todo_cell(p: Partnership, loads: dict[str, Load], narrow: bool) -> Text:
+    """Narrow: ``5 · 1 late`` for the pair. Wide: ``CT 2/1/1  TC 2/0/2  both 1/0/1`` per member."""
+    if narrow:
+        pair = total(loads)
+        text = lit(str(pair.open))
+        if pair.overdue:
+            text.append_text(lit(f" · {pair.overdue} late", "bold red"))
+        return text
+    text = Text()
+    for owner, load in loads.items():
+        if owner == BOTH and not load.open:
+            continue
+        text.append_text(lit(f"{'  ' if text else ''}{p.owner_label(owner)} {load.open}/"))
+        text.append_text(lit(str(load.overdue), "bold red" if load.overdue else ""))
+        text.append_text(lit(f"/{load.this_week}"))
+    return text
+
+
+def next_cell(p: Partnership, now, narrow: bool) -> str:
+    if not narrow:
+        return describe_next(p, now)
+    at = next_session_at(p, now)
+    return f"{at:%a %d %H:%M}" if at else describe_next(p, now)
+
+
 class HomeScreen(Screen[None]):
-    HELP = "Your partnerships and every open to-do, soonest deadline first."
+    HELP = (
+        "Your partnerships: the next session and who should lead it, the to-dos each member owes, "
+        "and the release of responsibility against the plan. Pick a partnership with the arrow keys."
+    )
     TITLE = "Home"
     BINDINGS = [
+        Binding("s", "start_session", "Start session", id="home.start_session", tooltip="Start a coplanning session"),
+        Binding("t", "todos", "To-dos", id="home.todos", tooltip="Review the to-dos"),
+        Binding("h", "history", "History", id="home.history", tooltip="Past sessions and their notes"),
+        Binding("r", "release", "Release", id="home.release", tooltip="The release of responsibility"),
+        Binding("n", "new", "New", id="home.new", tooltip="Create a partnership"),
+        Binding("e", "edit", "Edit", id="home.edit", tooltip="Edit the partnership"),
+        Binding("i", "roles", "Roles", show=False, id="home.roles", tooltip="Strengths inventory and standing roles"),
+        Binding("x", "delete", "Delete", show=False, id="home.delete", tooltip="Delete the partnership"),
+        Binding("d", "demo", "Open the demo", id="home.demo", tooltip="Load sample partnerships"),
         Binding("q", "app.quit", "Quit", id="home.quit"),
-        Binding("tab", "app.focus_next", "Next pane", show=False, id="home.focus_next"),
     ]
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="home"):
             yield Static("", id="welcome")
-            yield Static(lit("Partnerships", "bold"), classes="section-title")
             yield DataTable(id="partnerships", cursor_type="row", zebra_stripes=True)
-            yield Static(lit("Open to-dos", "bold"), classes="section-title")
-            yield DataTable(id="todos", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="detail")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#partnerships", DataTable).add_columns("Partnership", "Phase", "Level", "Open", "Overdue")
-        self.query_one("#todos", DataTable).add_columns("To-do", "Owner", "Deadline", "Partnership")
         self.refresh_data()
 
     def on_data_changed(self, _: DataChanged) -> None:
         self.refresh_data()
 
+    def on_resize(self) -> None:
+        if self.is_mounted and self.app.store is not None:  # type: ignore[attr-defined]
+            self.refresh_data()
+
+    # --- reading ----------------------------------------------------------------------
+
+    @property
+    def partnerships(self) -> list[Partnership]:
+        return sorted(self.app.store.all(Partnership), key=lambda p: p.display_name.lower())  # type: ignore[attr-defined]
+
+    @property
+    def selected(self) -> Partnership | None:
+        table = self.query_one("#partnerships", DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return self.app.store.get(Partnership, key) if key else None  # type: ignore[attr-defined]
+
     def refresh_data(self) -> None:
         store = self.app.store  # type: ignore[attr-defined]
-        today = self.app.today()  # type: ignore[attr-defined]
-        partnerships = sorted(store.all(Partnership), key=lambda p: p.display_name.lower())
-        todos = [t for t in store.all(Todo) if t.is_open]
-        by_id = {p.id: p for p in partnerships}
+        now = self.app.now()  # type: ignore[attr-defined]
+        today = now.date()
+        partnerships = self.partnerships
+        sessions = store.all(Session)
+        todos = store.all(Todo)
+        empty = not partnerships
+        self.set_class(empty, "-empty")
         welcome = self.query_one("#welcome", Static)
-        welcome.display = not partnerships
-        welcome.update(
-            lit("Welcome to coplan. There are no partnerships yet. Run `coplan demo` to explore with sample data.")
-        )
+        if empty:
+            text = lit(WELCOME)
+            text.append_text(lit("  n  ", "bold reverse"))
+            text.append_text(lit("  Create a partnership: who you are, the placement, your regular time\n\n"))
+            text.append_text(lit("  d  ", "bold reverse"))
+            text.append_text(lit("  Open the demo: two sample partnerships (delete them later with x)\n"))
+            welcome.update(text)
         table = self.query_one("#partnerships", DataTable)
-        table.clear()
+        keep = selected.id if (selected := self.selected) else None
+        narrow = self.app.size.width < NARROW
+        headers = ("Partnership", "Phase · level", "Next session", "To-dos" if narrow else "To-dos: open/overdue/due this week", "Release")
+        if [str(c.label) for c in table.columns.values()] != list(headers):
+            table.clear(columns=True)
+            table.add_columns(*headers)
+        else:
+            table.clear()
         for p in partnerships:
-            mine = [t for t in todos if t.partnership_id == p.id]
-            overdue = sum(1 for t in mine if t.is_overdue(today))
             table.add_row(
-                lit(p.display_name),
-                lit(p.phase.label if p.phase else "Peers"),
-                lit(p.level.label),
-                lit(str(len(mine))),
-                lit(str(overdue), "bold red" if overdue else ""),
+                lit(clip(p.display_name, 24) if narrow else p.display_name),
+                lit(phase_level(p, narrow)),
+                lit(next_cell(p, now, narrow)),
+                todo_cell(p, workload(p, todos, today), narrow),
+                status_text(release_status(p, sessions, today)),
                 key=p.id,
             )
-        todo_table = self.query_one("#todos", DataTable)
-        todo_table.clear()
-        todos.sort(key=lambda t: t.sort_key(today))
-        for t in todos:
-            p = by_id.get(t.partnership_id)
-            todo_table.add_row(
-                lit(t.title),
-                lit(p.owner_label(t.owner) if p else "?"),
-                deadline_text(t, today),
-                lit(p.display_name if p else "?"),
-                key=t.id,
-            )
+        if keep and keep in {p.id for p in partnerships}:
+            table.move_cursor(row=table.get_row_index(keep))
+        self.refresh_bindings()
+        self.show_detail()
+
+    def on_data_table_row_highlighted(self, _: DataTable.RowHighlighted) -> None:
+        self.show_detail()
+
+    def show_detail(self) -> None:
+        detail = self.query_one("#detail", Static)
+        p = self.selected
+        if p is None:
+            detail.update("")
+            return
+        store = self.app.store  # type: ignore[attr-defined]
+        now = self.app.now()  # type: ignore[attr-defined]
+        sessions = store.all(Session)
+        detail.update(detail_table(p, sessions, store.all(Todo), now))
+
+    # --- actions ----------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        has_any = bool(self.app.store and self.app.store.count(Partnership))  # type: ignore[attr-defined]
+        if action == "demo":
+            return not has_any
+        if action in ("edit", "roles", "release", "delete", "history", "start_session", "todos"):
+            return has_any
+        return True
+
+    def action_start_session(self) -> None:
+        p = self.selected
+        self.app.open_session(p.id if p else None)  # type: ignore[attr-defined]
+
+    def action_todos(self) -> None:
+        p = self.selected
+        self.app.open_todos(p.id if p else None)  # type: ignore[attr-defined]
+
+    def action_history(self) -> None:
+        from .history import HistoryScreen
+
+        p = self.selected
+        self.app.push_screen(HistoryScreen(p.id if p else None))
+
+    def action_release(self) -> None:
+        from .release_view import ReleaseScreen
+
+        if (p := self.selected) is not None:
+            self.app.push_screen(ReleaseScreen(p.id))
+
+    def action_new(self) -> None:
+        from .partnership_form import PartnershipFormScreen
+
+        self.app.push_screen(PartnershipFormScreen(None))
+
+    def action_edit(self) -> None:
+        from .partnership_form import PartnershipFormScreen
+
+        if (p := self.selected) is not None:
+            self.app.push_screen(PartnershipFormScreen(p.id))
+
+    def action_roles(self) -> None:
+        from .roles import RolesScreen
+
+        if (p := self.selected) is not None:
+            self.app.push_screen(RolesScreen(p.id))
+
+    def action_demo(self) -> None:
+        from ...domain.demo import build_demo
+
+        now = self.app.now()  # type: ignore[attr-defined]
+        self.app.save(*build_demo(now.date(), now))  # type: ignore[attr-defined]
+        self.notify("Two sample partnerships are loaded. Delete one with x when you are done.", title="Demo")
+
+    def action_delete(self) -> None:
+        from ..gateway import Change
+        from .confirm import confirm
+
+        p = self.selected
+        if p is None:
+            return
+        store = self.app.store  # type: ignore[attr-defined]
+        sessions = [s for s in store.all(Session) if s.partnership_id == p.id]
+        todos = [t for t in store.all(Todo) if t.partnership_id == p.id]
+        plans = [x for x in store.all(LessonPlan) if x.partnership_id == p.id]
+
+        def delete() -> None:
+            deletes = [(Partnership, p.id)] + [(Session, s.id) for s in sessions]
+            deletes += [(Todo, t.id) for t in todos] + [(LessonPlan, x.id) for x in plans]
+            self.app.gateway.submit(Change(deletes=deletes))  # type: ignore[attr-defined]
+            self.notify(f"Deleted {p.display_name}.", title="Deleted")
+
+        confirm(
+            self.app,
+            f"Delete {p.display_name}?",
+            f"This also deletes its {len(sessions)} sessions, {len(todos)} to-dos and {len(plans)} lesson plans. "
+            "Backups from before this run of coplan keep a copy (coplan restore).",
+            delete,
+        )
+
+
+def detail_table(p: Partnership, sessions: list[Session], todos: list[Todo], now) -> Table:
+    """The selected partnership: who, where, next session and leader, loads, release."""
+    today = now.date()
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column()
+    who = " · ".join(f"{m.name} ({p.owner_label(m.id)})" for m in p.members)
+    where = ", ".join(x for x in (p.context.school, p.context.subject, p.context.grade and f"grade {p.context.grade}") if x)
+    meeting = "in person" if p.meeting.mode == "in_person" else f"virtual ({p.meeting.platform})"
+    grid.add_row(lit("Members"), lit(who))
+    grid.add_row(lit("Context"), lit(" · ".join(x for x in (where, meeting) if x)))
+    at = next_session_at(p, now)
+    suggestion = suggested_leader(p, at.date() if at else today, sessions)
+    leader = p.member(suggestion.member_id) if suggestion.member_id else None
+    nxt = lit(describe_next(p, now))
+    if leader:
+        nxt.append_text(lit(f"  led by {leader.name} ({p.owner_label(leader.id)})", "bold"))
+    grid.add_row(lit("Next"), nxt)
+    grid.add_row(lit("Why"), lit(suggestion.reason, "dim"))
+    loads = workload(p, todos, today)
+    for owner, load in loads.items():
+        if owner == BOTH and not load.open:
+            continue
+        line = lit(f"{load.open} open · ")
+        line.append_text(lit(f"{load.overdue} overdue", "bold red" if load.overdue else ""))
+        line.append_text(lit(f" · {load.this_week} due this week"))
+        grid.add_row(lit(f"To-dos {p.owner_label(owner)}"), line)
+    status = release_status(p, sessions, today)
+    grid.add_row(lit("Release"), lit(status.sentence, STATUS_STYLE.get(status.state, "")))
+    return grid

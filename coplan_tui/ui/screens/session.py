@@ -21,6 +21,7 @@ from textual.widgets import Footer, OptionList, Static, TextArea
 
 from ...domain import timebox
 from ...domain.models import Partnership, Session, SessionStatus, Todo
+from ...domain.roles import default_owner
 from ...domain.session_todos import pane_todos, toggled, wrap_up
 from ..messages import DataChanged
 from ..text import lit
@@ -355,10 +356,6 @@ class SessionScreen(Screen[None]):
         )
 
     def _default_owner(self, title: str) -> str:
-        try:  # standing roles arrive with the partnership work (issue 4)
-            from ...domain.roles import default_owner
-        except ImportError:
-            return "both"
         return default_owner(self.partnership, title)
 
     def action_add_todo(self) -> None:
@@ -447,5 +444,10 @@ class SessionScreen(Screen[None]):
         if reflection is None:
             return
         finished = timebox.finish(self.session.model_copy(update={"reflection": reflection}), self._now())
-        self._commit(finished)
-        self.app.show_session_summary(self.session_id, replace=True)  # type: ignore[attr-defined]
+        self.session = finished
+
+        def saved(error) -> None:
+            if error is None:  # the summary reads the store, so wait until the session is on disk
+                self.app.show_session_summary(self.session_id, replace=True)  # type: ignore[attr-defined]
+
+        self.app.save(finished, done=saved)  # type: ignore[attr-defined]

@@ -1,0 +1,166 @@
+"""Turn the partnership form's text fields into a Partnership, or a message for each bad field.
+
+Pure, so the rules are tested without a screen. Nothing half-valid ever comes out: either
+every field parses and the whole model validates, or ``FormErrors`` names what to fix.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time
+
+from pydantic import ValidationError
+
+from .catalogue import Level, Phase, Role
+from .dates import parse_date
+from .errors import DomainError, describe
+from .models import Context, MeetingMode, Member, Partnership, Schedule, Weekday
+
+FIELDS = (
+    "name", "m1_name", "m1_role", "m2_name", "m2_role", "school", "subject", "grade", "phase", "start", "end",
+    "level", "weekday", "time", "minutes", "big_minutes", "feedback_minutes", "mode", "platform",
+)  # fmt: skip
+
+
+class FormErrors(DomainError):
+    """Field name -> what is wrong with it ("" is the whole form)."""
+
+    def __init__(self, errors: dict[str, str]):
+        super().__init__("; ".join(errors.values()))
+        self.errors = errors
+
+
+def fields_of(p: Partnership) -> dict[str, str]:
+    """The form's text for an existing partnership (the inverse of ``build``)."""
+    s = p.schedule
+    m1, m2 = p.members[0], p.members[1]
+    return {
+        "name": p.name,
+        "m1_name": m1.name, "m1_role": m1.role.value, "m2_name": m2.name, "m2_role": m2.role.value,
+        "school": p.context.school, "subject": p.context.subject, "grade": p.context.grade,
+        "phase": p.phase.value if p.phase else "",
+        "start": p.placement_start.isoformat() if p.placement_start else "",
+        "end": p.placement_end.isoformat() if p.placement_end else "",
+        "level": p.level.value,
+        "weekday": s.weekday.value if s else "",
+        "time": s.start_time.strftime("%H:%M") if s else "",
+        "minutes": str(s.minutes) if s else "60",
+        "big_minutes": str(s.big_picture_minutes) if s else "60",
+        "feedback_minutes": str(s.feedback_minutes) if s else "15",
+        "mode": p.meeting.mode, "platform": p.meeting.platform,
+    }  # fmt: skip
+
+
+BLANK = {
+    **{f: "" for f in FIELDS},
+    "m1_role": Role.CT.value, "m2_role": Role.TC.value, "level": Level.COLLABORATION.value,
+    "minutes": "60", "big_minutes": "60", "feedback_minutes": "15", "mode": "in_person",
+}  # fmt: skip
+
+_TIME = re.compile(r"^(\d{1,2})(?::?(\d{2}))?\s*(am|pm)?$")
+
+
+def parse_time(text: str) -> time:
+    """``15:30``, ``1530``, ``3:30pm``, ``3pm``."""
+    match = _TIME.match(text.strip().lower())
+    if match:
+        hour, minute, half = int(match.group(1)), int(match.group(2) or 0), match.group(3)
+        if half and 1 <= hour <= 12:
+            hour = hour % 12 + (12 if half == "pm" else 0)
+        if hour < 24 and minute < 60:
+            return time(hour, minute)
+    raise DomainError(f"{text.strip()!r} is not a time. Use HH:MM, for example 15:30.")
+
+
+def _date(text: str, today: date) -> date | None:
+    try:
+        return parse_date(text, today)
+    except DomainError:
+        raise DomainError(f"{text.strip()!r} is not a date: use 2026-09-07, today, friday or +2w.") from None
+
+
+def _minutes(text: str) -> int:
+    try:
+        value = int(text.strip())
+    except ValueError:
+        raise DomainError("Enter a number of minutes, for example 45.") from None
+    if not 1 <= value <= 240:
+        raise DomainError("Enter between 1 and 240 minutes.")
+    return value
+
+
+def build(fields: dict[str, str], today: date, existing: Partnership | None = None, now: datetime | None = None) -> Partnership:
+    """The partnership the form describes. Raises FormErrors listing every bad field."""
+    f = {k: (fields.get(k) or "").strip() for k in FIELDS}
+    errors: dict[str, str] = {}
+
+    def parse(field: str, fn, *args):
+        try:
+            return fn(*args)
+        except DomainError as e:
+            errors[field] = str(e)
+            return None
+
+    for key in ("m1_name", "m2_name"):
+        if not f[key]:
+            errors[key] = "Enter this member's name."
+    roles = {}
+    for key in ("m1_role", "m2_role"):
+        try:
+            roles[key] = Role(f[key])
+        except ValueError:
+            errors[key] = "Choose a role."
+    phase = Phase(f["phase"]) if f["phase"] else None
+    start = parse("start", _date, f["start"], today)
+    end = parse("end", _date, f["end"], today)
+    if start and end and end < start:
+        errors["end"] = f"The placement ends ({end:%a %d %b %Y}) before it starts ({start:%a %d %b %Y})."
+    if phase and "start" not in errors and "end" not in errors and not (start and end):
+        errors["start" if not start else "end"] = f"{phase.label} needs both placement dates, for the release plan."
+    elif bool(f["start"]) != bool(f["end"]) and not errors.keys() & {"start", "end"}:
+        errors["end" if f["start"] else "start"] = "Enter both placement dates, or neither."
+    if phase and set(roles.values()) != {Role.CT, Role.TC} and len(roles) == 2:
+        errors["m2_role"] = f"{phase.label} pairs a cooperating teacher (CT) with a teacher candidate (TC)."
+    schedule = None
+    if f["weekday"]:
+        at = parse("time", parse_time, f["time"]) if f["time"] else None
+        if not f["time"]:
+            errors["time"] = "Enter the meeting time, for example 15:30."
+        lengths = {k: parse(k, _minutes, f[k]) for k in ("minutes", "big_minutes", "feedback_minutes")}
+        if at is not None and None not in lengths.values():
+            schedule = Schedule(
+                weekday=Weekday(f["weekday"]),
+                start_time=at,
+                minutes=lengths["minutes"],
+                big_picture_minutes=lengths["big_minutes"],
+                feedback_minutes=lengths["feedback_minutes"],
+            )
+    if f["mode"] == "virtual" and not f["platform"]:
+        errors["platform"] = "Name the video platform, for example Zoom."
+    if errors:
+        raise FormErrors(errors)
+
+    old = existing.members if existing else []
+    members = []
+    for i, key in enumerate(("m1", "m2")):
+        kept = old[i] if i < len(old) else None
+        data = {"name": f[f"{key}_name"], "role": roles[f"{key}_role"]}
+        members.append(kept.model_copy(update=data) if kept else Member(**data))
+    extra = list(old[2:])
+    try:
+        return Partnership(
+            **({"id": existing.id, "created_at": existing.created_at} if existing else {"created_at": now}),
+            name=f["name"],
+            members=members + extra,
+            context=Context(school=f["school"], subject=f["subject"], grade=f["grade"]),
+            phase=phase,
+            placement_start=start,
+            placement_end=end,
+            level=Level(f["level"] or Level.COLLABORATION.value),
+            standing_roles=existing.standing_roles if existing else [],
+            schedule=schedule,
+            meeting=MeetingMode(mode=f["mode"] or "in_person", platform=f["platform"]),  # type: ignore[arg-type]
+            release_plan=existing.release_plan if existing else [],
+        )
+    except ValidationError as e:
+        raise FormErrors({"": describe(e)}) from None

@@ -1,0 +1,47 @@
+"""Ask before anything that throws work away: yes with y or enter, no with n or escape."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from ..text import lit
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes", id="confirm.yes"),
+        Binding("enter", "answer(True)", "Yes", show=False, id="confirm.yes_enter"),
+        Binding("n", "answer(False)", "No", id="confirm.no"),
+        Binding("escape", "answer(False)", "No", show=False, id="confirm.no_escape"),
+    ]
+
+    def __init__(self, question: str, detail: str = ""):
+        super().__init__()
+        self.question = question
+        self.detail = detail
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="confirm-box"):
+            yield Static(lit(self.question, "bold"), id="confirm-question")
+            if self.detail:
+                yield Static(lit(self.detail), id="confirm-detail")
+            yield Static(lit("y  yes      n  no", "dim"), id="confirm-keys")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+
+def confirm(app: App, question: str, detail: str, then: Callable[[], None]) -> None:
+    """Ask ``question``; run ``then`` only on yes."""
+
+    def answer(yes: bool | None) -> None:
+        if yes:
+            then()
+
+    app.push_screen(ConfirmScreen(question, detail), answer)
