@@ -102,10 +102,7 @@ def _read_csv(text: str, path: Path) -> tuple[list[tuple[str, Any]], list[str]]:
     start = 2
     for row in reader:
         if any((v or "").strip() for k, v in row.items() if k is not None):
-            if None in row:
-                records.append((f"line {start}", {"__extra__": True}))
-            else:
-                records.append((f"line {start}", row))
+            records.append((f"line {start}", "it has more cells than the header" if None in row else row))
         start = reader.line_num + 1
     return records, names
 
@@ -130,22 +127,21 @@ def run_import(args: argparse.Namespace) -> int:
     except DomainError as e:
         print(f"coplan import: {e}", file=sys.stderr)
         return 2
-    records = [(w, r if "__extra__" not in r else None) for w, r in records]
     links = {s.id for s in store.all(Session)} | {p.id for p in store.all(LessonPlan)}
     existing = {t.id: t for t in store.all(Todo)}
     importer = Importer(store.all(Partnership), existing, links, today(), store.clock(), default)
-    plan = importer.plan((w, r if r is not None else "a row with more cells than the header") for w, r in records)
-    ignored = unknown_fields(n for n in names if n != "__extra__")
-    if ignored:
-        print(f"Ignored unknown fields: {', '.join(ignored)}.")
-    for r in plan.rejected:
-        print(f"{args.file}: {r.where}: {r.reason}", file=sys.stderr)
+    plan = importer.plan(records)
     write = plan.todos and (not plan.rejected or args.skip_invalid) and not args.dry_run
     if write:
         store.commit(puts=plan.todos)
     n = len(plan.todos) if write else 0
     detail = f" ({n - plan.updated} new, {plan.updated} updated)" if write and plan.updated else ""
     print(f"{n} imported{detail}, {len(plan.rejected)} rejected.")
+    for r in plan.rejected:
+        print(f"  {r.where}: {r.reason}")
+    ignored = unknown_fields(names)
+    if ignored:
+        print(f"Ignored unknown fields: {', '.join(ignored)}.")
     if args.dry_run:
         print(f"Dry run: nothing was written; {len(plan.todos)} row(s) would be imported.")
     elif plan.rejected and not args.skip_invalid:

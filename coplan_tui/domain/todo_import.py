@@ -59,6 +59,9 @@ class Importer:
         result = ImportPlan()
         seen: set[str] = set()
         for where, record in records:
+            if isinstance(record, str):  # the reader already knows what is wrong
+                result.rejected.append(Rejection(where, record))
+                continue
             try:
                 todo = self.todo(record)
                 if todo.id in seen:
