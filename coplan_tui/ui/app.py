@@ -15,10 +15,11 @@ from textual.message import Message
 from ..paths import styles_dir
 from ..store import Store, StoreError
 from .commands import BindingCommands
+from .todo_commands import TodoCommands
 from .gateway import Change, Gateway
 from .messages import DataChanged
 
-STYLESHEETS = ("app.tcss", "home.tcss", "session.tcss", "dialogs.tcss")
+STYLESHEETS = ("app.tcss", "home.tcss", "session.tcss", "dialogs.tcss", "todos.tcss")
 POLL_SECONDS = 1.0
 
 
@@ -43,7 +44,7 @@ class _Opened(Message):
 class CoplanApp(App[int]):
     TITLE = "coplan"
     CSS_PATH = [styles_dir() / name for name in STYLESHEETS]
-    COMMANDS = App.COMMANDS | {BindingCommands}
+    COMMANDS = App.COMMANDS | {BindingCommands, TodoCommands}
     BINDINGS = [
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
         Binding("f1", "help", "Help", show=False, id="app.help_f1"),
@@ -151,6 +152,14 @@ class CoplanApp(App[int]):
         self._seen_generation = self.store.generation
         for screen in self.screen_stack:
             screen.post_message(DataChanged(external=external))
+
+    # --- navigation -------------------------------------------------------------------
+
+    def open_todos(self, partnership_id: str | None = None) -> None:
+        """The to-do review screen, for one partnership or (None) all of them."""
+        from .screens.todos import TodosScreen
+
+        self.push_screen(TodosScreen(partnership_id))
 
     # --- actions ----------------------------------------------------------------------
 

@@ -31,6 +31,7 @@ class HomeScreen(Screen[None]):
     TITLE = "Home"
     BINDINGS = [
         Binding("q", "app.quit", "Quit", id="home.quit"),
+        Binding("t", "app.open_todos", "To-dos", tooltip="review every to-do", id="home.todos"),
         Binding("tab", "app.focus_next", "Next pane", show=False, id="home.focus_next"),
     ]
 
