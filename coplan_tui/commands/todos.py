@@ -175,11 +175,11 @@ def run_mark(args: argparse.Namespace) -> int:
     store = Store(default_db(getattr(args, "db", None)), create=False)
     now = store.clock()
     todos = [store.find(Todo, prefix) for prefix in args.ids]  # NotFound stops before any write
-    changed = [(reopen if args.reopen else mark_done)(t, now) for t in todos if t.is_open == args.reopen]
+    changed = [(reopen if args.reopen else mark_done)(t, now) for t in todos if t.is_open != args.reopen]
     if changed:
         store.put(*changed)
     state = "open" if args.reopen else "done"
     for t in todos:
-        already = "" if t.is_open == args.reopen else f" (it was already {state})"
+        already = f" (it was already {state})" if t.is_open == args.reopen else ""
         print(f"{'Reopened' if args.reopen else 'Done'}: {t.id[:8]} {t.title!r}{already}")
     return 0

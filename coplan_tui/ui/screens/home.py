@@ -31,7 +31,7 @@ class HomeScreen(Screen[None]):
     TITLE = "Home"
     BINDINGS = [
         Binding("q", "app.quit", "Quit", id="home.quit"),
-        Binding("t", "app.open_todos", "To-dos", tooltip="review every to-do", id="home.todos"),
+        Binding("t", "open_todos", "To-dos", tooltip="review every to-do", id="home.todos"),
         Binding("tab", "app.focus_next", "Next pane", show=False, id="home.focus_next"),
     ]
 
@@ -49,6 +49,9 @@ class HomeScreen(Screen[None]):
         self.query_one("#partnerships", DataTable).add_columns("Partnership", "Phase", "Level", "Open", "Overdue")
         self.query_one("#todos", DataTable).add_columns("To-do", "Owner", "Deadline", "Partnership")
         self.refresh_data()
+
+    def action_open_todos(self) -> None:
+        self.app.open_todos()  # type: ignore[attr-defined]
 
     def on_data_changed(self, _: DataChanged) -> None:
         self.refresh_data()

@@ -36,7 +36,7 @@ TITLES = {
     "session": "From session",
     "partnership": "Partnership",
 }
-WIDTHS = {"owner": 6, "feedback_by": 12, "due": 12, "status": 6, "session": 22, "partnership": 20}
+WIDTHS = {"owner": 6, "feedback_by": 13, "due": 13, "status": 6, "session": 22, "partnership": 20}
 OPTIONAL = ("partnership", "session")  # dropped, in this order, when the title gets too narrow
 MARK = 2  # the selection mark column
 
