@@ -86,7 +86,8 @@ def render_table(rows: Sequence[TodoRow], today: date, *, width: int | None = No
             c = list(c)
             for i in clipped:
                 c[i] = clip(c[i], widths[i])
-        return fmt.format(*c)
+        text = fmt.format(*c)
+        return text if width is None else text[:width]  # a very narrow terminal: cut, never wrap
 
     out = [(BOLD + line(HEADER) + RESET) if color else line(HEADER)]
     if not color:

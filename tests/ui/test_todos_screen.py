@@ -187,3 +187,16 @@ async def test_10000_todos_filter_renders_only_a_screenful(tmp_path, clock):
             await settle(pilot)
             assert 0 < table.rendered_rows <= 3 * table.size.height, keys  # a repaint or few, never the table
         assert table.current is not None and table.cursor == len(table.view) - 1
+
+
+async def test_reachable_from_the_command_palette(demo_store, clock):
+    app = CoplanApp(demo_store.path, store=demo_store, clock=clock, poll=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await pilot.press(*"Review to-dos")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, TodosScreen)
