@@ -199,44 +199,47 @@ def _export_todos(args: argparse.Namespace, path: Path) -> tuple[bytes, str]:
     return todos_bytes(rows, args.format, day, datetime.now().astimezone()), f"{len(rows)} to-do{'s' * (len(rows) != 1)}"
 
 
-def _export_session(args: argparse.Namespace, path: Path) -> tuple[bytes, str]:
-    from ..domain.models import Partnership, Session
-    from ..export.minutes import session_minutes
+def _with_partnership(path: Path, cls, prefix: str):
+    """The store, the document whose id starts with ``prefix``, and its partnership."""
+    from ..domain.errors import DomainError
+    from ..domain.models import Partnership
     from ..store import Store
 
     store = Store(path, create=False)
-    session = store.find(Session, args.id)
-    partnership = store.get(Partnership, session.partnership_id)
+    doc = store.find(cls, prefix)
+    partnership = store.get(Partnership, doc.partnership_id)
     if partnership is None:
-        from ..domain.errors import DomainError
+        raise DomainError(f"the {cls.__name__.lower()}'s partnership no longer exists")
+    return store, doc, partnership
 
-        raise DomainError("the session's partnership no longer exists")
+
+def _export_session(args: argparse.Namespace, path: Path) -> tuple[bytes, str]:
+    from ..domain.models import Session
+    from ..export.minutes import session_minutes
+
+    store, session, partnership = _with_partnership(path, Session, args.id)
     text = session_minutes(session, partnership, session_todo_rows(store, session), store.clock())
     return text.encode("utf-8"), f"the minutes of {session.day.isoformat()}"
 
 
 def session_todo_rows(store, session) -> list:
     """Rows of the to-dos a session produced, in the default order."""
-    from ..domain.models import Partnership, Session, Todo
+    from ..domain.models import Partnership, Todo
     from ..domain.todo_rows import rows_from_models, sorted_rows
 
     todos = [t for t in store.all(Todo) if t.session_id == session.id]
-    rows = rows_from_models(todos, store.all(Partnership), [session] if store.get(Session, session.id) is None else store.all(Session))
-    return sorted_rows(rows, store.clock().date())
+    return sorted_rows(rows_from_models(todos, store.all(Partnership), [session]), store.clock().date())
 
 
 def _export_plan(args: argparse.Namespace, path: Path) -> tuple[bytes, str]:
-    from ..domain.models import LessonPlan, Partnership
-    from ..export.plan_markdown import plan_to_markdown  # written with the lesson-plan screen
-    from ..store import Store
+    from ..domain.errors import DomainError
+    from ..domain.models import LessonPlan
 
-    store = Store(path, create=False)
-    plan = store.find(LessonPlan, args.id)
-    partnership = store.get(Partnership, plan.partnership_id)
-    if partnership is None:
-        from ..domain.errors import DomainError
-
-        raise DomainError("the plan's partnership no longer exists")
+    try:
+        from ..export.plan_markdown import plan_to_markdown  # written with the lesson-plan screen
+    except ModuleNotFoundError:
+        raise DomainError("this coplan cannot write lesson plans yet") from None
+    _, plan, partnership = _with_partnership(path, LessonPlan, args.id)
     return plan_to_markdown(plan, partnership).encode("utf-8"), f"the plan {plan.title!r}"
 
 
