@@ -93,7 +93,10 @@ def _read_csv(text: str, path: Path) -> tuple[list[tuple[str, Any]], list[str]]:
     import csv
     import io
 
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    first = text.split("\n", 1)[0]
+    # Spreadsheets in many locales save CSV with semicolons (or tabs): take the header's.
+    delimiter = max(",;\t", key=first.count) if first else ","
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
     names = [n.strip() for n in (reader.fieldnames or [])]
     if "title" not in names:
         raise BadFile(f"{path} needs a header row with at least a title column (fields: see `coplan import --help` or the README)")

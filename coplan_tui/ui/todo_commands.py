@@ -15,7 +15,7 @@ class TodoCommands(Provider):
         if isinstance(self.screen, TodosScreen):
             return
         # A screen about one partnership (e.g. a session) opens the review on that partnership.
-        partnership_id = getattr(self.screen, "partnership_id", None)
+        partnership_id = getattr(self.screen, "partnership_id", None) or getattr(getattr(self.screen, "session", None), "partnership_id", None)
         self.app.open_todos(partnership_id if isinstance(partnership_id, str) else None)  # type: ignore[attr-defined]
 
     async def discover(self) -> Hits:

@@ -172,3 +172,13 @@ def test_listing_10000_todos_does_not_import_textual_or_pydantic(tmp_path):
     result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_import_reads_a_semicolon_spreadsheet_with_a_bom(demo_store, capsys, tmp_path):
+    source = tmp_path / "excel.csv"
+    source.write_bytes("\ufefftitle;owner;feedback_by;due;partnership;status\nLaminate cards;Jordan Lee;tomorrow;2026-12-01;Alvarez;open\n".encode())
+    code, out, _ = run(capsys, "import", str(source), "--db", str(demo_store.path))
+    assert code == 0 and out.startswith("1 imported"), out
+    todo = next(t for t in Store(demo_store.path).all(Todo) if t.title == "Laminate cards")
+    assert (todo.feedback_by, todo.due) == (date(2026, 11, 24), date(2026, 12, 1))
+    assert Store(demo_store.path).get(Partnership, todo.partnership_id).member(todo.owner).name == "Jordan Lee"
