@@ -217,21 +217,12 @@ def _with_partnership(path: Path, cls, prefix: str):
 
 
 def _export_session(args: argparse.Namespace, path: Path) -> tuple[bytes, str]:
-    from ..domain.models import Session
-    from ..export.minutes import session_minutes
+    from ..domain.models import Session, Todo
+    from ..export.minutes import minutes_markdown
 
     store, session, partnership = _with_partnership(path, Session, args.id)
-    text = session_minutes(session, partnership, session_todo_rows(store, session), store.clock())
+    text = minutes_markdown(session, partnership, store.all(Todo), store.clock())
     return text.encode("utf-8"), f"the minutes of {session.day.isoformat()}"
-
-
-def session_todo_rows(store, session) -> list:
-    """Rows of the to-dos a session produced, in the default order."""
-    from ..domain.models import Partnership, Todo
-    from ..domain.todo_rows import rows_from_models, sorted_rows
-
-    todos = [t for t in store.all(Todo) if t.session_id == session.id]
-    return sorted_rows(rows_from_models(todos, store.all(Partnership), [session]), store.clock().date())
 
 
 def _export_plan(args: argparse.Namespace, path: Path) -> tuple[bytes, str]:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from ..domain import timebox
-from ..domain.models import REFLECTION_QUESTIONS, Partnership, Session
-from ..domain.todo_rows import TodoRow
+from ..domain.models import REFLECTION_QUESTIONS, Partnership, Session, Todo
+from ..domain.todo_rows import TodoRow, rows_from_models, sorted_rows
 from .records import md_block, md_escape, owner_heading, todo_line
 
 
@@ -65,3 +65,10 @@ def session_minutes(session: Session, partnership: Partnership, todos: Sequence[
     if session.reflection.notes.strip():
         lines += ["", md_block(session.reflection.notes)]
     return "\n".join(lines) + "\n"
+
+
+def minutes_markdown(session: Session, partnership: Partnership, todos: Iterable[Todo], now: datetime) -> str:
+    """Minutes of ``session`` from every to-do in the store; picks the ones it produced."""
+    mine = [t for t in todos if t.session_id == session.id]
+    rows = sorted_rows(rows_from_models(mine, [partnership], [session]), now.date())
+    return session_minutes(session, partnership, rows, now)

@@ -15,9 +15,9 @@ from textual.message import Message
 from ..paths import styles_dir
 from ..store import Store, StoreError
 from .commands import BindingCommands
-from .todo_commands import TodoCommands
 from .gateway import Change, Gateway
 from .messages import DataChanged
+from .todo_commands import TodoCommands
 
 STYLESHEETS = ("app.tcss", "home.tcss", "session.tcss", "dialogs.tcss", "todos.tcss")
 POLL_SECONDS = 1.0

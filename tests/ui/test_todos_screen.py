@@ -200,3 +200,16 @@ async def test_reachable_from_the_command_palette(demo_store, clock):
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, TodosScreen)
+
+
+async def test_export_the_minutes_of_a_todos_session(demo_store, clock, tmp_path):
+    demo_store.set_setting("export_dir", str(tmp_path))
+    app = CoplanApp(demo_store.path, store=demo_store, clock=clock, poll=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_review(pilot)
+        await pilot.press("slash", *"lab cart", "enter", "M")
+        await settle(pilot)
+        [written] = list(tmp_path.glob("coplan-minutes-*.md"))
+        text = written.read_text()
+        assert "## Decisions" in text and "Book the lab cart for Thursday" in text
+        assert any(str(written) in str(n.message) for n in app._notifications)

@@ -7,9 +7,6 @@ and the virtualised table formats just the lines on screen.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -21,6 +18,7 @@ from ...domain.todo_changes import edited, new_todo, reassign, toggle_done
 from ...domain.todo_review import DUE_MODES, OWNER_MODES, SORTABLE, STATUS_MODES, ReviewFilters, cycle, view_indices
 from ...domain.todo_rows import TodoRow, rows_from_models, team_of
 from ..gateway import Change
+from ..exporting import export_dir, export_in_background, export_session_minutes
 from ..messages import DataChanged
 from ..text import lit
 from ..widgets.todo_table import TodoTable
@@ -56,6 +54,7 @@ class TodosScreen(Screen[None]):
         Binding("less_than_sign", "sort(-1)", "Sort back", key_display="<", show=False, tooltip="sort by the previous column", id="todos.sort_prev"),
         Binding("r", "reverse", "Reverse", show=False, tooltip="reverse the sort order", id="todos.reverse"),
         Binding("E", "export", "Export", key_display="E", tooltip="export the rows shown (ics, csv, md, json)", id="todos.export"),
+        Binding("M", "export_minutes", "Export minutes", key_display="M", show=False, tooltip="the minutes of the session this to-do came from (Markdown)", id="todos.export_minutes"),
         Binding("m", "who_am_i", "Who am I", show=False, tooltip="choose who 'mine' means", id="todos.who_am_i"),
     ]
 
@@ -339,21 +338,16 @@ class TodosScreen(Screen[None]):
 
         self.app.push_screen(ChoiceDialog(f"Export the {len(rows)} to-dos shown as", EXPORT_FORMATS, f"The file goes to {export_dir(self.store)}."), chosen)
 
-    @work(thread=True, group="export")
     def export(self, rows: list[TodoRow], fmt: str) -> None:
-        """Render and write off the UI thread; say where the file went."""
-        from ...export.files import default_name, todos_bytes, write_file
+        from ...export.files import default_name, todos_bytes
 
         today, now = self.app.today(), self.app.now()  # type: ignore[attr-defined]
-        try:
-            path = write_file(export_dir(self.store) / default_name("todos", fmt, today), todos_bytes(rows, fmt, today, now))
-        except OSError as e:
-            self.app.call_from_thread(self.notify, f"Could not export: {e.strerror or e}", title="Export failed", severity="error", timeout=10)
+        what = f"{len(rows)} to-do{'s' * (len(rows) != 1)}"
+        export_in_background(self.app, default_name("todos", fmt, today), lambda: todos_bytes(rows, fmt, today, now), what)
+
+    def action_export_minutes(self) -> None:
+        row = self.table.current
+        if row is None or not row.session_id:
+            self.notify("This to-do did not come from a session.", severity="warning")
             return
-        self.app.call_from_thread(self.notify, f"Exported {len(rows)} to-dos to {path}", title="Exported", timeout=10)
-
-
-def export_dir(store) -> Path:
-    """Where UI exports go: the `export_dir` setting, else the folder coplan was started in."""
-    chosen = store.setting("export_dir")
-    return Path(chosen).expanduser() if chosen else Path.cwd()
+        export_session_minutes(self.app, row.session_id)
