@@ -8,7 +8,7 @@ from datetime import datetime
 from ..domain import timebox
 from ..domain.models import REFLECTION_QUESTIONS, Partnership, Session, Todo
 from ..domain.todo_rows import TodoRow, rows_from_models, sorted_rows
-from .records import md_block, md_escape, owner_heading, todo_line
+from .records import by_owner, md_block, md_escape
 
 
 def _minutes(delta) -> int:
@@ -52,12 +52,7 @@ def session_minutes(session: Session, partnership: Partnership, todos: Sequence[
     lines += ["", "## To-dos by owner"]
     if not todos:
         lines += ["", "_No to-dos came from this session._"]
-    owners: dict[str, list[TodoRow]] = {}
-    for row in todos:
-        owners.setdefault(row.owner_id, []).append(row)
-    for rows in owners.values():
-        lines += ["", f"### {md_escape(owner_heading(rows[0]))}", ""]
-        lines += [todo_line(r, today) for r in rows]
+    lines += by_owner(todos, today)
 
     lines += ["", "## Reflection", ""]
     for key, question in REFLECTION_QUESTIONS.items():

@@ -67,16 +67,23 @@ def to_markdown(rows: Sequence[TodoRow], today: date, title: str = "To-dos") -> 
         teams.setdefault(r.partnership_id, []).append(r)
     for team_rows in teams.values():
         lines += ["", f"## {md_escape(team_rows[0].partnership)}"]
-        owners: dict[str, list[TodoRow]] = {}
-        for r in team_rows:
-            owners.setdefault(r.owner_id, []).append(r)
-        for owner_rows in owners.values():
-            lines += ["", f"### {md_escape(owner_heading(owner_rows[0]))}", ""]
-            for r in owner_rows:
-                lines.append(todo_line(r, today))
-                if r.notes.strip():
-                    lines.append(f"  - {md_escape(r.notes)}")
+        lines += by_owner(team_rows, today)
     return "\n".join(lines) + "\n"
+
+
+def by_owner(rows: Sequence[TodoRow], today: date) -> list[str]:
+    """A ``###`` section per owner (in order of first appearance), notes as sub-items."""
+    owners: dict[str, list[TodoRow]] = {}
+    for r in rows:
+        owners.setdefault(r.owner_id, []).append(r)
+    lines: list[str] = []
+    for owner_rows in owners.values():
+        lines += ["", f"### {md_escape(owner_heading(owner_rows[0]))}", ""]
+        for r in owner_rows:
+            lines.append(todo_line(r, today))
+            if r.notes.strip():
+                lines.append(f"  - {md_escape(r.notes)}")
+    return lines
 
 
 def render_records(rows: Sequence[TodoRow], fmt: str, today: date) -> str:
