@@ -41,7 +41,7 @@ OPTIONAL = ("partnership", "session")  # dropped, in this order, when the title 
 MARK = 2  # the selection mark column
 
 
-class TodoTable(ScrollView, can_focus=True):
+class TodoTable(ScrollView, can_focus=True, inherit_bindings=False):
     BINDINGS = [
         Binding("up", "cursor(-1)", "Up", show=False, id="todos.cursor_up"),
         Binding("down", "cursor(1)", "Down", show=False, id="todos.cursor_down"),
