@@ -139,15 +139,18 @@ def run_import(args: argparse.Namespace) -> int:
         store.commit(puts=plan.todos)
     n = len(plan.todos) if write else 0
     detail = f" ({n - plan.updated} new, {plan.updated} updated)" if write and plan.updated else ""
-    print(f"{n} imported{detail}, {len(plan.rejected)} rejected.")
+    if args.dry_run:
+        print(f"Dry run: {len(plan.todos)} would be imported, {len(plan.rejected)} rejected. Nothing was written.")
+    else:
+        print(f"{n} imported{detail}, {len(plan.rejected)} rejected.")
     for r in plan.rejected:
         print(f"  {r.where}: {r.reason}")
     ignored = unknown_fields(names)
     if ignored:
         print(f"Ignored unknown fields: {', '.join(ignored)}.")
     if args.dry_run:
-        print(f"Dry run: nothing was written; {len(plan.todos)} row(s) would be imported.")
-    elif plan.rejected and not args.skip_invalid:
+        return 1 if plan.rejected else 0
+    if plan.rejected and not args.skip_invalid:
         print(
             f"Nothing was written because {len(plan.rejected)} row(s) are invalid. Fix them, or run again with "
             f"--skip-invalid to import the {len(plan.todos)} valid row(s).",

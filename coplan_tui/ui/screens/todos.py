@@ -17,8 +17,8 @@ from ...domain.models import Partnership, Session, Todo
 from ...domain.todo_changes import edited, new_todo, reassign, toggle_done
 from ...domain.todo_review import DUE_MODES, OWNER_MODES, SORTABLE, STATUS_MODES, ReviewFilters, cycle, view_indices
 from ...domain.todo_rows import TodoRow, rows_from_models, team_of
-from ..gateway import Change
 from ..exporting import export_dir, export_in_background, export_session_minutes
+from ..gateway import Change
 from ..messages import DataChanged
 from ..text import lit
 from ..widgets.todo_table import TodoTable
