@@ -15,6 +15,8 @@ COMMAND_MODULES = (
     "coplan_tui.commands.check",
     "coplan_tui.commands.restore",
     "coplan_tui.commands.session",
+    "coplan_tui.commands.todos",
+    "coplan_tui.commands.transfer",
 )
 
 
@@ -43,12 +45,28 @@ def main(argv: list[str] | None = None) -> int:
 
         func = open_app
     try:
-        return int(func(args) or 0)
+        code = int(func(args) or 0)
     except StoreError as e:
         print(f"coplan: {e}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
+    if argv is None and getattr(args, "fast_exit", False):
+        _exit_now(code)
+    return code
+
+
+def _exit_now(code: int) -> None:
+    """End a read-only command without freeing its data one object at a time (~10 ms at
+    10,000 to-dos). Only for commands that wrote nothing and only when run as a program."""
+    import os
+
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(code)
 
 
 if __name__ == "__main__":

@@ -32,7 +32,8 @@ from ..domain.models import LessonPlan, Partnership, Session, SessionTemplate, T
 from .atomic import PRIVATE_FILE, Signature, atomic_write, ensure_private_dir, signature
 from .backups import backup_dir, make_backup
 from .errors import InvalidDocument, NotFound, StoreError, UnreadableFile, WriteFailed
-from .schema import SchemaProblem, check_and_migrate, empty_data
+from .raw import parse_file
+from .schema import SchemaProblem, empty_data
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -69,20 +70,6 @@ class _MemoryStorage(Storage):
 
     def write(self, data: dict[str, Any]) -> None:
         self.data = data
-
-
-def parse_file(raw: bytes) -> dict[str, Any]:
-    """Parse and check a DB file's bytes; raise SchemaProblem with the reason."""
-    if not raw.strip():
-        raise SchemaProblem("it is empty (0 bytes of data), which coplan never writes")
-    try:
-        data = json.loads(raw)
-    except UnicodeDecodeError:
-        raise SchemaProblem("it is not text (not UTF-8)") from None
-    except json.JSONDecodeError as e:
-        raise SchemaProblem(f"it is not valid JSON (line {e.lineno}, column {e.colno}: {e.msg}); it may be truncated") from None
-    data, _ = check_and_migrate(data)
-    return data
 
 
 def validate_documents(data: dict[str, Any]) -> dict[str, dict[str, BaseModel]]:

@@ -17,8 +17,9 @@ from ..store import Store, StoreError
 from .commands import BindingCommands
 from .gateway import Change, Gateway
 from .messages import DataChanged
+from .todo_commands import TodoCommands
 
-STYLESHEETS = ("app.tcss", "home.tcss", "session.tcss", "dialogs.tcss", "partnerships.tcss", "history.tcss")
+STYLESHEETS = ("app.tcss", "home.tcss", "session.tcss", "dialogs.tcss", "partnerships.tcss", "history.tcss", "todos.tcss")
 POLL_SECONDS = 1.0
 
 
@@ -43,7 +44,7 @@ class _Opened(Message):
 class CoplanApp(App[int]):
     TITLE = "coplan"
     CSS_PATH = [styles_dir() / name for name in STYLESHEETS]
-    COMMANDS = App.COMMANDS | {BindingCommands}
+    COMMANDS = App.COMMANDS | {BindingCommands, TodoCommands}
     BINDINGS = [
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
         Binding("f1", "help", "Help", show=False, id="app.help_f1"),
@@ -191,6 +192,12 @@ class CoplanApp(App[int]):
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
+
+    def open_todos(self, partnership_id: str | None = None) -> None:
+        """The to-do review screen, for one partnership or (None) all of them."""
+        from .screens.todos import TodosScreen
+
+        self.push_screen(TodosScreen(partnership_id))
 
     # --- actions ----------------------------------------------------------------------
 

@@ -1,0 +1,69 @@
+"""A session's minutes as Markdown: steps with notes, decisions, to-dos by owner, reflection."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+
+from ..domain import timebox
+from ..domain.models import REFLECTION_QUESTIONS, Partnership, Session, Todo
+from ..domain.todo_rows import TodoRow, rows_from_models, sorted_rows
+from .records import by_owner, md_block, md_escape
+
+
+def _minutes(delta) -> int:
+    return round(delta.total_seconds() / 60)
+
+
+def _answer(value: bool | None) -> str:
+    return {True: "yes", False: "no", None: "not answered"}[value]
+
+
+def session_minutes(session: Session, partnership: Partnership, todos: Sequence[TodoRow], now: datetime) -> str:
+    """Minutes of ``session``; ``todos`` are the rows of the to-dos it produced."""
+    today = now.date()
+    leader = partnership.member(session.leader_id) if session.leader_id else None
+    lines = [
+        f"# Coplanning minutes: {md_escape(partnership.display_name)}",
+        "",
+        f"- **Date:** {session.day.strftime('%A %d %B %Y')}",
+        f"- **Structure:** {md_escape(session.template.name)}",
+    ]
+    if leader:
+        lines.append(f"- **Led by:** {md_escape(leader.name)} ({leader.role.short})")
+    lines.append(f"- **With:** {md_escape(', '.join(f'{m.name} ({m.role.short})' for m in partnership.members))}")
+    session = timebox.ensure_runs(session)
+    runs = session.steps
+    planned = timebox.total_planned_minutes(session)
+    took = _minutes(timebox.total_elapsed(session, now))
+    lines.append(f"- **Time:** {took} of {planned} planned minutes ({session.status.value})")
+
+    lines += ["", "## Steps"]
+    decisions = []
+    for i, (step, run) in enumerate(zip(session.template.steps, runs), 1):
+        spent = _minutes(timebox.step_elapsed(run, now))
+        lines += ["", f"### {i}. {md_escape(step.title)} ({spent} of {timebox.planned_minutes(session, i - 1)} min)", ""]
+        lines.append(md_block(run.notes) if run.notes.strip() else "_No notes._")
+        if step.outputs and run.notes.strip():
+            decisions.append(f"- **{md_escape('; '.join(step.outputs))}:** {md_escape(run.notes)}")
+    lines += ["", "## Decisions", ""]
+    lines += decisions or ["_None recorded._"]
+
+    lines += ["", "## To-dos by owner"]
+    if not todos:
+        lines += ["", "_No to-dos came from this session._"]
+    lines += by_owner(todos, today)
+
+    lines += ["", "## Reflection", ""]
+    for key, question in REFLECTION_QUESTIONS.items():
+        lines.append(f"- {question} **{_answer(getattr(session.reflection, key))}**")
+    if session.reflection.notes.strip():
+        lines += ["", md_block(session.reflection.notes)]
+    return "\n".join(lines) + "\n"
+
+
+def minutes_markdown(session: Session, partnership: Partnership, todos: Iterable[Todo], now: datetime) -> str:
+    """Minutes of ``session`` from every to-do in the store; picks the ones it produced."""
+    mine = [t for t in todos if t.session_id == session.id]
+    rows = sorted_rows(rows_from_models(mine, [partnership], [session]), now.date())
+    return session_minutes(session, partnership, rows, now)

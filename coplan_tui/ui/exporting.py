@@ -1,0 +1,52 @@
+"""Exports from the UI: render and write on a worker thread, then say where the file went."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.app import App
+
+
+def export_dir(store) -> Path:
+    """Where UI exports go: the `export_dir` setting, else the folder coplan was started in."""
+    chosen = store.setting("export_dir")
+    return Path(chosen).expanduser() if chosen else Path.cwd()
+
+
+def export_in_background(app: App, file_name: str, render: Callable[[], bytes], what: str) -> None:
+    """Write ``render()`` to ``file_name`` in the export folder without blocking the UI."""
+
+    def work() -> None:
+        from ..export.files import write_file
+
+        try:
+            path = write_file(export_dir(app.store) / file_name, render())  # type: ignore[attr-defined]
+        except OSError as e:
+            app.call_from_thread(app.notify, f"Could not export {what}: {e.strerror or e}", title="Export failed", severity="error", timeout=10)
+            return
+        except Exception as e:  # a writer bug must not take the app down with it
+            app.call_from_thread(app.notify, f"Could not export {what}: {e}", title="Export failed", severity="error", timeout=10)
+            return
+        app.call_from_thread(app.notify, f"Exported {what} to {path}", title="Exported", timeout=10)
+
+    app.run_worker(work, thread=True, group="export", name=f"export {file_name}")
+
+
+def export_session_minutes(app: App, session_id: str) -> None:
+    """The minutes of a session as Markdown, e.g. from the session screen's palette."""
+    from ..domain.models import Partnership, Session, Todo
+    from ..export.minutes import minutes_markdown
+
+    store = app.store  # type: ignore[attr-defined]
+    session = store.get(Session, session_id)
+    partnership = store.get(Partnership, session.partnership_id) if session else None
+    if session is None or partnership is None:
+        app.notify("That session no longer exists.", severity="warning")
+        return
+    now, todos = app.now(), store.all(Todo)  # type: ignore[attr-defined]
+
+    def render() -> bytes:
+        return minutes_markdown(session, partnership, todos, now).encode("utf-8")
+
+    export_in_background(app, f"coplan-minutes-{session.day.isoformat()}.md", render, f"the minutes of {session.day.isoformat()}")

@@ -1,0 +1,353 @@
+"""Review to-dos: every to-do of one partnership or all, filtered by one key each,
+searched as you type, sorted by any column, edited in place, with undo.
+
+Rows are built once per data change; a filter only recomputes the list of row indices,
+and the virtualised table formats just the lines on screen.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Static
+
+from ...domain.errors import DomainError
+from ...domain.models import Partnership, Session, Todo
+from ...domain.todo_changes import edited, new_todo, reassign, toggle_done
+from ...domain.todo_review import DUE_MODES, OWNER_MODES, SORTABLE, STATUS_MODES, ReviewFilters, cycle, view_indices
+from ...domain.todo_rows import TodoRow, rows_from_models, team_of
+from ..exporting import export_dir, export_in_background, export_session_minutes
+from ..gateway import Change
+from ..messages import DataChanged
+from ..text import lit
+from ..widgets.todo_table import TodoTable
+from .todo_dialogs import ChoiceDialog, TodoDraft, TodoEditor
+
+ME_SETTING = "me"
+UNDO_DEPTH = 50
+EXPORT_FORMATS = [("ics", "Calendar (.ics): VTODO items with due dates"), ("csv", "Spreadsheet (.csv)"), ("md", "Markdown (.md)"), ("json", "JSON (.json)")]
+
+
+class TodosScreen(Screen[None]):
+    HELP = (
+        "Every to-do, soonest deadline first. One key per filter: o owner (mine / partner's / all), "
+        "s status (open / done / all), d deadline (overdue / this week / none), p partnership. "
+        "/ searches as you type. space selects several; x marks done, w reassigns, u undoes."
+    )
+    TITLE = "To-dos"
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="todos.back"),
+        Binding("slash", "search", "Search", key_display="/", id="todos.search"),
+        Binding("o", "cycle_owner", "Owner", tooltip="mine / partner's / all", id="todos.owner"),
+        Binding("s", "cycle_status", "Status", tooltip="open / done / all", id="todos.status"),
+        Binding("d", "cycle_due", "Deadline", tooltip="any / overdue / this week / none", id="todos.due"),
+        Binding("p", "cycle_partnership", "Partnership", tooltip="one partnership or all", id="todos.partnership"),
+        Binding("x", "toggle_done", "Done", tooltip="toggle done for the selection or the row", id="todos.toggle_done"),
+        Binding("space", "select", "Select", tooltip="select the row, to act on several", id="todos.select"),
+        Binding("v", "select_all", "Select all", show=False, tooltip="select every row shown, or clear", id="todos.select_all"),
+        Binding("w", "reassign", "Reassign", tooltip="give the selection or the row to someone", id="todos.reassign"),
+        Binding("e,enter", "edit", "Edit", tooltip="edit the row", id="todos.edit"),
+        Binding("n", "new", "New", tooltip="add a to-do", id="todos.new"),
+        Binding("u,ctrl+z", "undo", "Undo", tooltip="undo the last change", id="todos.undo"),
+        Binding("greater_than_sign", "sort(1)", "Sort", key_display=">", tooltip="sort by the next column", id="todos.sort_next"),
+        Binding("less_than_sign", "sort(-1)", "Sort back", key_display="<", show=False, tooltip="sort by the previous column", id="todos.sort_prev"),
+        Binding("r", "reverse", "Reverse", show=False, tooltip="reverse the sort order", id="todos.reverse"),
+        Binding("E", "export", "Export", key_display="E", tooltip="export the rows shown (ics, csv, md, json)", id="todos.export"),
+        Binding("M", "export_minutes", "Export minutes", key_display="M", show=False, tooltip="the minutes of the session this to-do came from (Markdown)", id="todos.export_minutes"),
+        Binding("m", "who_am_i", "Who am I", show=False, tooltip="choose who 'mine' means", id="todos.who_am_i"),
+    ]
+
+    def __init__(self, partnership_id: str | None = None):
+        super().__init__()
+        self.filters = ReviewFilters(partnership_id=partnership_id)
+        self.rows: list[TodoRow] = []
+        self.undo_stack: list[tuple[str, list[Todo], list[str]]] = []
+        """(what, previous versions to put back, ids of to-dos to delete)."""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="todo-filters")
+        yield Input(placeholder="Search: type words; enter keeps the search, escape clears it", id="todo-search")
+        yield TodoTable(id="todo-table")
+        yield Static("", id="todo-status")
+        yield Footer()
+
+    @property
+    def table(self) -> TodoTable:
+        return self.query_one(TodoTable)
+
+    @property
+    def store(self):
+        return self.app.store  # type: ignore[attr-defined]
+
+    @property
+    def me(self) -> str | None:
+        value = self.store.setting(ME_SETTING)
+        return str(value) if value else None
+
+    def on_mount(self) -> None:
+        self.table.focus()
+        self.reload()
+
+    def on_data_changed(self, _: DataChanged) -> None:
+        self.reload()
+
+    # --- data ----------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Rebuild the rows from the store (after any data change), then the view."""
+        store = self.store
+        self.rows = rows_from_models(store.all(Todo), store.all(Partnership), store.all(Session))
+        live = {r.id for r in self.rows}
+        self.table.selected &= live
+        self.apply()
+
+    def apply(self) -> None:
+        """Recompute which rows show and in what order; no row is rebuilt."""
+        today = self.app.today()  # type: ignore[attr-defined]
+        current = self.table.current
+        view = view_indices(self.rows, self.filters, today, self.me)
+        self.table.sort_column = {"deadline": ""}.get(self.filters.sort, self.filters.sort)
+        self.table.reverse = self.filters.reverse
+        self.table.show(self.rows, view, today, keep_id=current.id if current else None)
+        partnership = self.store.get(Partnership, self.filters.partnership_id) if self.filters.partnership_id else None
+        sort = f" · sorted by {self.filters.sort.replace('_', ' ')}{' (reversed)' if self.filters.reverse else ''}"
+        self.query_one("#todo-filters", Static).update(
+            lit(self.filters.describe(self.me, partnership.display_name if partnership else None) + sort)
+        )
+        self.update_status()
+
+    def update_status(self) -> None:
+        table = self.table
+        picked = f" · {len(table.selected)} selected" if table.selected else ""
+        undo = f" · u undoes: {self.undo_stack[-1][0]}" if self.undo_stack else ""
+        self.query_one("#todo-status", Static).update(lit(f"{len(table.view)} of {len(self.rows)} to-dos{picked}{undo}"))
+
+    def on_todo_table_cursor_moved(self, _: TodoTable.CursorMoved) -> None:
+        self.update_status()
+
+    # --- filters ----------------------------------------------------------------------------
+
+    def action_cycle_owner(self) -> None:
+        mode = cycle(OWNER_MODES, self.filters.owner)
+        if mode != "all" and not self.me:
+            self.ask_who_am_i(then=lambda: self._set(owner=mode))
+            return
+        self._set(owner=mode)
+
+    def action_cycle_status(self) -> None:
+        self._set(status=cycle(STATUS_MODES, self.filters.status))
+
+    def action_cycle_due(self) -> None:
+        self._set(due=cycle(DUE_MODES, self.filters.due))
+
+    def action_cycle_partnership(self) -> None:
+        ids = [None] + [p.id for p in sorted(self.store.all(Partnership), key=lambda p: p.display_name.lower())]
+        current = self.filters.partnership_id if self.filters.partnership_id in ids else None
+        self._set(partnership_id=ids[(ids.index(current) + 1) % len(ids)])
+
+    def action_sort(self, step: int) -> None:
+        self._set(sort=cycle(SORTABLE, self.filters.sort, step))
+
+    def action_reverse(self) -> None:
+        self._set(reverse=not self.filters.reverse)
+
+    def _set(self, **changes: object) -> None:
+        self.filters = self.filters.with_(**changes)
+        self.apply()
+
+    def action_search(self) -> None:
+        box = self.query_one("#todo-search", Input)
+        box.add_class("searching")
+        box.focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "todo-search":
+            self._set(query=event.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "todo-search":
+            if not event.value:
+                event.input.remove_class("searching")
+            self.table.focus()
+
+    def action_back(self) -> None:
+        box = self.query_one("#todo-search", Input)
+        if box.has_focus or self.filters.query:
+            box.value = ""
+            box.remove_class("searching")
+            self.table.focus()
+            self._set(query="")
+            return
+        if self.table.selected:
+            self.table.selected.clear()
+            self.table.refresh()
+            self.update_status()
+            return
+        self.dismiss(None)
+
+    def ask_who_am_i(self, then=None) -> None:
+        names = sorted({m.name for p in self.store.all(Partnership) for m in p.members})
+        if not names:
+            self.notify("There are no partnerships yet.", severity="warning")
+            return
+
+        def chosen(name: str | None) -> None:
+            if not name:
+                return
+            self.app.gateway.submit(Change(settings={ME_SETTING: name}, done=lambda _error: then() if then else self.apply()))  # type: ignore[attr-defined]
+
+        self.app.push_screen(ChoiceDialog("Who are you?", [(n, n) for n in names], "Asked once: 'mine' means your to-dos in this database."), chosen)
+
+    def action_who_am_i(self) -> None:
+        self.ask_who_am_i()
+
+    # --- changes --------------------------------------------------------------------------
+
+    def _todo(self, row: TodoRow) -> Todo | None:
+        return self.store.get(Todo, row.id)
+
+    def _save(self, what: str, before: list[Todo], after: list[Todo], created: list[str] = ()) -> None:
+        if not after:
+            return
+        self.undo_stack.append((what, before, list(created)))
+        del self.undo_stack[:-UNDO_DEPTH]
+        self.app.save(*after)  # type: ignore[attr-defined]
+        self.notify(what, timeout=3)
+
+    def action_toggle_done(self) -> None:
+        now = self.app.now()  # type: ignore[attr-defined]
+        todos = [t for t in map(self._todo, self.table.targets()) if t]
+        if not todos:
+            return
+        if len(todos) > 1:  # several: mark them all done (or reopen them all when all are done)
+            to_done = any(t.is_open for t in todos)
+            changed = [toggle_done(t, now) for t in todos if t.is_open == to_done]
+            before = [t for t in todos if t.is_open == to_done]
+            what = f"{'Marked' if to_done else 'Reopened'} {len(changed)} to-dos"
+        else:
+            changed, before = [toggle_done(todos[0], now)], todos
+            what = f"{'Reopened' if todos[0].status == 'done' else 'Done'}: {todos[0].title}"
+        self.table.selected.clear()
+        self._save(what, before, changed)
+
+    def action_select(self) -> None:
+        row = self.table.current
+        if row is None:
+            return
+        self.table.selected ^= {row.id}
+        self.table.move_to(self.table.cursor + 1)
+        self.update_status()
+
+    def action_select_all(self) -> None:
+        table = self.table
+        shown = {self.rows[i].id for i in table.view}
+        table.selected = set() if shown <= table.selected else shown
+        table.refresh()
+        self.update_status()
+
+    def action_reassign(self) -> None:
+        rows = self.table.targets()
+        if not rows:
+            return
+        teams = {r.partnership_id: r.team for r in rows if r.team}
+        names = sorted({m.name for t in teams.values() for m in t.members})
+        choices = [(n, n) for n in names] + [("both", "Both of us")]
+
+        def chosen(name: str | None) -> None:
+            if not name:
+                return
+            now = self.app.now()  # type: ignore[attr-defined]
+            before, after, skipped = [], [], 0
+            for row in rows:
+                todo, partnership = self._todo(row), self.store.get(Partnership, row.partnership_id)
+                owner = row.team.resolve(name) if row.team else None
+                if todo is None or partnership is None or owner is None:
+                    skipped += 1
+                    continue
+                if owner != todo.owner:
+                    before.append(todo)
+                    after.append(reassign(todo, partnership, owner, now))
+            if skipped:
+                self.notify(f"{skipped} to-do(s) skipped: {name} is not in their partnership.", severity="warning")
+            self.table.selected.clear()
+            self._save(f"Gave {len(after)} to-do(s) to {name}", before, after)
+
+        self.app.push_screen(ChoiceDialog(f"Give {len(rows)} to-do(s) to", choices), chosen)
+
+    def action_edit(self) -> None:
+        row = self.table.current
+        todo = self._todo(row) if row else None
+        if row is None or todo is None or row.team is None:
+            return
+
+        def done(draft: TodoDraft | None) -> None:
+            if draft is None:
+                return
+            try:
+                changed = edited(todo, self.app.now(), title=draft.title, owner=draft.owner, feedback_by=draft.feedback_by, due=draft.due, notes=draft.notes)  # type: ignore[attr-defined]
+            except DomainError as e:
+                self.notify(str(e), title="Not saved", severity="error")
+                return
+            if changed.model_dump(exclude={"updated_at"}) != todo.model_dump(exclude={"updated_at"}):
+                self._save(f"Edited: {changed.title}", [todo], [changed])
+
+        self.app.push_screen(
+            TodoEditor("Edit to-do", row.team, self.app.today(), title=todo.title, owner=todo.owner, feedback_by=todo.feedback_by, due=todo.due, notes=todo.notes),  # type: ignore[attr-defined]
+            done,
+        )
+
+    def action_new(self) -> None:
+        partnerships = sorted(self.store.all(Partnership), key=lambda p: p.display_name.lower())
+        if not partnerships:
+            self.notify("There are no partnerships yet.", severity="warning")
+            return
+        wanted = self.filters.partnership_id or (self.table.current.partnership_id if self.table.current else None)
+        partnership = next((p for p in partnerships if p.id == wanted), partnerships[0])
+
+        def done(draft: TodoDraft | None) -> None:
+            if draft is None:
+                return
+            try:
+                todo = new_todo(partnership, draft.title, self.app.now(), owner=draft.owner, feedback_by=draft.feedback_by, due=draft.due, notes=draft.notes)  # type: ignore[attr-defined]
+            except DomainError as e:
+                self.notify(str(e), title="Not saved", severity="error")
+                return
+            self._save(f"Added: {todo.title}", [], [todo], created=[todo.id])
+
+        self.app.push_screen(TodoEditor(f"New to-do for {partnership.display_name}", team_of(partnership), self.app.today()), done)  # type: ignore[attr-defined]
+
+    def action_undo(self) -> None:
+        if not self.undo_stack:
+            self.notify("Nothing to undo.", timeout=3)
+            return
+        what, before, created = self.undo_stack.pop()
+        self.app.gateway.submit(Change(puts=list(before), deletes=[(Todo, i) for i in created]))  # type: ignore[attr-defined]
+        self.notify(f"Undone: {what}", timeout=3)
+        self.update_status()
+
+    # --- export ---------------------------------------------------------------------------
+
+    def action_export(self) -> None:
+        rows = [self.rows[i] for i in self.table.view]
+
+        def chosen(fmt: str | None) -> None:
+            if fmt:
+                self.export(rows, fmt)
+
+        self.app.push_screen(ChoiceDialog(f"Export the {len(rows)} to-dos shown as", EXPORT_FORMATS, f"The file goes to {export_dir(self.store)}."), chosen)
+
+    def export(self, rows: list[TodoRow], fmt: str) -> None:
+        from ...export.files import default_name, todos_bytes
+
+        today, now = self.app.today(), self.app.now()  # type: ignore[attr-defined]
+        what = f"{len(rows)} to-do{'s' * (len(rows) != 1)}"
+        export_in_background(self.app, default_name("todos", fmt, today), lambda: todos_bytes(rows, fmt, today, now), what)
+
+    def action_export_minutes(self) -> None:
+        row = self.table.current
+        if row is None or not row.session_id:
+            self.notify("This to-do did not come from a session.", severity="warning")
+            return
+        export_session_minutes(self.app, row.session_id)
