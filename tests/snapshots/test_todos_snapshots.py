@@ -11,7 +11,7 @@ from .conftest import SIZES
 def opened(*keys: str):
     async def run_before(pilot) -> None:
         await settle(pilot)
-        await pilot.press("t")
+        await pilot.press("T")
         await settle(pilot)
         if keys:
             await pilot.press(*keys)

@@ -20,8 +20,9 @@ def shown(app) -> list[str]:
 
 
 async def open_review(pilot):
+    """T on the home dashboard: every partnership's to-dos."""
     await settle(pilot)
-    await pilot.press("t")
+    await pilot.press("T")
     await settle(pilot)
     assert isinstance(pilot.app.screen, TodosScreen)
 

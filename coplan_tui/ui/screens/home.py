@@ -93,7 +93,8 @@ class HomeScreen(Screen[None]):
     TITLE = "Home"
     BINDINGS = [
         Binding("s", "start_session", "Start session", id="home.start_session", tooltip="Start a coplanning session"),
-        Binding("t", "todos", "To-dos", id="home.todos", tooltip="Review the to-dos"),
+        Binding("t", "todos", "To-dos", id="home.todos", tooltip="Review this partnership's to-dos"),
+        Binding("T", "all_todos", "All to-dos", key_display="T", show=False, id="home.all_todos", tooltip="Review every partnership's to-dos"),
         Binding("h", "history", "History", id="home.history", tooltip="Past sessions and their notes"),
         Binding("r", "release", "Release", id="home.release", tooltip="The release of responsibility"),
         Binding("n", "new", "New", id="home.new", tooltip="Create a partnership"),
@@ -196,7 +197,7 @@ class HomeScreen(Screen[None]):
         has_any = bool(self.app.store and self.app.store.count(Partnership))  # type: ignore[attr-defined]
         if action == "demo":
             return not has_any
-        if action in ("edit", "roles", "release", "delete", "history", "start_session", "todos"):
+        if action in ("edit", "roles", "release", "delete", "history", "start_session", "todos", "all_todos"):
             return has_any
         return True
 
@@ -207,6 +208,9 @@ class HomeScreen(Screen[None]):
     def action_todos(self) -> None:
         p = self.selected
         self.app.open_todos(p.id if p else None)  # type: ignore[attr-defined]
+
+    def action_all_todos(self) -> None:
+        self.app.open_todos(None)  # type: ignore[attr-defined]
 
     def action_history(self) -> None:
         from .history import HistoryScreen
