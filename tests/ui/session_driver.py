@@ -30,12 +30,22 @@ async def add_todo(pilot: Pilot, title: str, owner_moves: int = 0, feedback: str
     if pilot.app.focused is not None and pilot.app.focused.id == "notes":
         await pilot.press("escape")
     await pilot.press("a")
-    await pilot.pause()
+    await wait_for_focus(pilot, "todo-title-input")
     await pilot.press(*title, "tab")
     for _ in range(owner_moves):
         await pilot.press("down")
     await pilot.press("tab", *feedback, "tab", *due, "enter")
     await settle(pilot)
+
+
+async def wait_for_focus(pilot: Pilot, widget_id: str, tries: int = 200) -> None:
+    """Wait until the dialog is up and its field focused, so no keystroke lands behind it."""
+    for _ in range(tries):
+        focused = pilot.app.focused
+        if focused is not None and focused.id == widget_id:
+            return
+        await pilot.pause(0.01)
+    raise AssertionError(f"#{widget_id} never took focus (focused: {pilot.app.focused!r})")
 
 
 async def tick(pilot: Pilot, clock: FakeClock, seconds: float) -> None:
