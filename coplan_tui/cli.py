@@ -14,6 +14,7 @@ COMMAND_MODULES = (
     "coplan_tui.commands.demo",
     "coplan_tui.commands.check",
     "coplan_tui.commands.restore",
+    "coplan_tui.commands.plans",
 )
 
 
