@@ -42,13 +42,15 @@ def get_item(plan: LessonPlan, item_id: str) -> Item | None:
     return getattr(plan, where[0])[where[1]] if where else None
 
 
-def put_item(plan: LessonPlan, item: Item, now: datetime | None = None, after: str | None = None) -> LessonPlan:
-    """Replace the item with the same id, or add it (after the item ``after``, else at the end)."""
+def put_item(plan: LessonPlan, item: Item, now: datetime | None = None, after: str | None = None, first: bool = False) -> LessonPlan:
+    """Replace the item with the same id, or add it: first, after the item ``after``, or last."""
     name = LIST_OF[type(item)]
     items = list(getattr(plan, name))
     ids = [i.id for i in items]
     if item.id in ids:
         items[ids.index(item.id)] = item
+    elif first:
+        items.insert(0, item)
     elif after in ids:
         items.insert(ids.index(after) + 1, item)
     else:

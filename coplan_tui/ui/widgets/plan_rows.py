@@ -1,0 +1,123 @@
+"""How plan items read on screen: one line per item in the outline, and a full detail view.
+
+Pure rendering (plan -> rich Text); all user text goes through ``lit`` so it shows literally.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from ...domain.alignment import AlignmentWarning, assessment_labels, objective_labels, segment_labels, total_minutes
+from ...domain.models import Assessment, LessonPlan, Objective, Partnership, Segment
+from ..text import lit
+
+SECTIONS = (
+    ("objectives", "Objectives", "o"),
+    ("assessments", "Assessments", "a"),
+    ("segments", "Learning tasks / segments", "s"),
+)
+
+
+def header_line(plan: LessonPlan) -> Text:
+    text = lit(plan.title, "bold")
+    facts = [plan.kind, plan.status.value]
+    if plan.start:
+        facts.append(plan.start.strftime("%a %d %b %Y"))
+    minutes = total_minutes(plan)
+    facts.append(f"{minutes}/{plan.length_minutes} min" if plan.length_minutes else f"{minutes} min")
+    text.append("  " + " · ".join(facts), style="dim")
+    return text
+
+
+def section_line(plan: LessonPlan, name: str, title: str, key: str) -> Text:
+    count = len(getattr(plan, name))
+    text = lit(f"{title.upper()} ({count})", "bold underline")
+    if name == "segments" and plan.length_minutes:
+        text.append(f"  {total_minutes(plan)}/{plan.length_minutes} min", style="bold")
+    text.append(f"  {key}: add", style="dim")
+    return text
+
+
+def _flag(text: Text, flagged: bool) -> Text:
+    return lit("⚠ ", "bold yellow") + text if flagged else lit("  ") + text
+
+
+def _links(ids: list[str], names: dict[str, str]) -> str:
+    return ",".join(names[i] for i in ids if i in names) or "—"
+
+
+def item_line(plan: LessonPlan, item: Objective | Assessment | Segment, partnership: Partnership, flagged: bool) -> Text:
+    o_names = objective_labels(plan)
+    if isinstance(item, Objective):
+        a = [x.id for x in plan.assessments if item.id in x.objective_ids]
+        s = [x.id for x in plan.segments if item.id in x.objective_ids]
+        text = lit(o_names[item.id] + " ", "bold") + lit(item.text)
+        text.append(f"  ⟵ {_links(a, assessment_labels(plan))} · {_links(s, segment_labels(plan))}", style="dim")
+    elif isinstance(item, Assessment):
+        text = lit(assessment_labels(plan)[item.id] + " ", "bold") + lit(item.text)
+        text.append(f"  {item.kind} → {_links(item.objective_ids, o_names)}", style="dim")
+        text.append(f" · {partnership.owner_label(item.designed_by)}/{partnership.owner_label(item.graded_by)}", style="dim")
+    else:
+        text = lit(segment_labels(plan)[item.id] + " ", "bold")
+        if item.phase:
+            text.append_text(lit(item.phase + ": ", "italic"))
+        text.append_text(lit(item.title))
+        approach = item.approach.label if item.approach else "no approach"
+        text.append(f"  {item.minutes}′ · {approach} → {_links(item.objective_ids, o_names)}", style="dim")
+    return _flag(text, flagged)
+
+
+def detail(plan: LessonPlan, item: Objective | Assessment | Segment | None, partnership: Partnership, warnings: list[AlignmentWarning]) -> Text:
+    """Everything about one item, for the detail pane."""
+    o_names = objective_labels(plan)
+    a_names = assessment_labels(plan)
+    if item is None:
+        return lit(
+            "Begin with the end in mind: objectives (o), then assessments (a), then learning tasks (s). "
+            "enter edits, l links objectives, p picks an approach, t makes a to-do, i edits the plan's details.",
+            "dim",
+        )
+    out = Text()
+    if isinstance(item, Objective):
+        out.append_text(lit(f"{o_names[item.id]} ", "bold") + lit(item.text))
+        measured = [f"{a_names[a.id]} {a.text}" for a in plan.assessments if item.id in a.objective_ids]
+        taught = [f"{segment_labels(plan)[s.id]} {s.title}" for s in plan.segments if item.id in s.objective_ids]
+        out.append("\nAssessed by: ", style="bold")
+        out.append_text(lit("; ".join(measured) or "nothing yet"))
+        out.append("\nTaught in: ", style="bold")
+        out.append_text(lit("; ".join(taught) or "nothing yet"))
+    elif isinstance(item, Assessment):
+        out.append_text(lit(f"{a_names[item.id]} ", "bold") + lit(item.text) + lit(f"  ({item.kind})", "dim"))
+        out.append("\nMeasures: ", style="bold")
+        out.append_text(lit("; ".join(f"{o_names[o]}" for o in item.objective_ids) or "no objective yet (l to link)"))
+        out.append("\nDesigned by ", style="bold")
+        out.append_text(lit(partnership.owner_label(item.designed_by)))
+        out.append(" · graded by ", style="bold")
+        out.append_text(lit(partnership.owner_label(item.graded_by)))
+    else:
+        out.append_text(lit(f"{segment_labels(plan)[item.id]} ", "bold") + lit(f"{item.phase}: " if item.phase else "", "italic") + lit(item.title))
+        out.append(f"  {item.minutes} min", style="dim")
+        out.append("\nApproach: ", style="bold")
+        if item.approach:
+            out.append_text(lit(item.approach.label) + lit(f": {item.approach.description}", "dim"))
+        else:
+            out.append("not chosen (p to pick)", style="yellow")
+        out.append("\nObjectives: ", style="bold")
+        out.append_text(lit(", ".join(o_names[o] for o in item.objective_ids) or "none (l to link)"))
+        if item.assessment_ids:
+            out.append_text(lit(" · assessment " + ", ".join(a_names[a] for a in item.assessment_ids if a in a_names)))
+        for m in partnership.members:
+            role = item.roles.get(m.id, "")
+            out.append(f"\n{partnership.owner_label(m.id)}: ", style="bold")
+            out.append_text(lit(role) if role else lit("no role yet", "yellow"))
+        if item.grouping:
+            out.append("\nGrouping, room: ", style="bold")
+            out.append_text(lit(item.grouping))
+        if item.differentiation:
+            out.append("\nSupports: ", style="bold")
+            out.append_text(lit(item.differentiation))
+    mine = [w for w in warnings if w.item_id == item.id]
+    for w in mine:
+        out.append("\n⚠ ", style="bold yellow")
+        out.append_text(lit(w.message, "yellow"))
+    return out
