@@ -43,14 +43,14 @@ class PlanEditor(Vertical):
 
     DEFAULT_CLASSES = "plan-editor"
     BINDINGS = [
-        Binding("o", "add('objectives')", "Add objective", id="plan.add_objective"),
-        Binding("a", "add('assessments')", "Add assessment", id="plan.add_assessment"),
-        Binding("s", "add('segments')", "Add segment", id="plan.add_segment"),
-        Binding("e", "edit", "Edit item", id="plan.edit"),
-        Binding("l", "link", "Link objectives", id="plan.link"),
+        Binding("o", "add('objectives')", "Objective", id="plan.add_objective"),
+        Binding("a", "add('assessments')", "Assessment", id="plan.add_assessment"),
+        Binding("s", "add('segments')", "Segment", id="plan.add_segment"),
+        Binding("e", "edit", "Edit item", show=False, id="plan.edit"),
+        Binding("l", "link", "Link", tooltip="Link objectives to the item", id="plan.link"),
         Binding("p", "approach", "Approach", id="plan.approach"),
-        Binding("t", "todo", "To-do from item", id="plan.todo"),
-        Binding("d,delete", "delete", "Delete item", id="plan.delete"),
+        Binding("t", "todo", "To-do", tooltip="Make a to-do from the item", id="plan.todo"),
+        Binding("d,delete", "delete", "Delete item", show=False, id="plan.delete"),
         Binding("shift+up,K", "move(-1)", "Move up", show=False, id="plan.move_up"),
         Binding("shift+down,J", "move(1)", "Move down", show=False, id="plan.move_down"),
         Binding("i", "details", "Plan details", id="plan.details"),
@@ -238,7 +238,10 @@ class PlanEditor(Vertical):
             self.action_edit()
 
     def action_warnings(self) -> None:
-        self.query_one(AlignmentPanel).focus()
+        panel = self.query_one(AlignmentPanel)
+        if panel.highlighted is None and panel.option_count:
+            panel.highlighted = 0
+        panel.focus()
 
     # --- editing ----------------------------------------------------------------------
 
