@@ -8,7 +8,7 @@ its parent. Hosts call ``reload()`` from their ``on_data_changed``.
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -32,6 +32,12 @@ WIDE = 100
 
 class PlanOutline(OptionList):
     """The three lists in one keyboard list: section headings, then their items."""
+
+    class Resized(Message):
+        """Rows are fitted to the width, so a new width means new rows."""
+
+    def on_resize(self, _: events.Resize) -> None:
+        self.post_message(self.Resized())
 
 
 class AlignmentPanel(OptionList):
@@ -104,6 +110,10 @@ class PlanEditor(Vertical):
     def on_resize(self) -> None:
         self.set_class(self.size.width >= WIDE, "wide")
 
+    def on_plan_outline_resized(self, _: PlanOutline.Resized) -> None:
+        if self.plan is not None and self.partnership is not None:
+            self._render_outline(self.plan)
+
     # --- data -------------------------------------------------------------------------
 
     def reload(self) -> None:
@@ -147,11 +157,12 @@ class PlanEditor(Vertical):
         outline = self.query_one(PlanOutline)
         keep = self.highlighted_id()
         flagged = {w.item_id for w in self.warnings if w.item_id}
+        width = outline.scrollable_content_region.width or None
         options: list[Option] = []
         for name, title, key in SECTIONS:
             options.append(Option(section_line(plan, name, title, key), id=f"section-{name}"))
             for item in getattr(plan, name):
-                options.append(Option(item_line(plan, item, self.partnership, item.id in flagged), id=item.id))
+                options.append(Option(item_line(plan, item, self.partnership, item.id in flagged, width), id=item.id))
         self.query_one(".pe-header", Static).update(header_line(plan))
         outline.set_options(options)
         self.highlight(keep or "section-objectives", focus=False)

@@ -38,33 +38,43 @@ def section_line(plan: LessonPlan, name: str, title: str, key: str) -> Text:
     return text
 
 
-def _flag(text: Text, flagged: bool) -> Text:
-    return lit("⚠ ", "bold yellow") + text if flagged else lit("  ") + text
+def _line(flagged: bool, head: Text, body: Text, tail: str, width: int | None) -> Text:
+    """``⚠ O1 text  ⟵ links`` on one line: the body is cut short so the links stay visible."""
+    text = lit("⚠ ", "bold yellow") if flagged else lit("  ")
+    text.append_text(head)
+    if width:
+        room = max(8, width - text.cell_len - len(tail))
+        if body.cell_len > room:
+            body.truncate(room - 1)
+            body.append("…")
+    text.append_text(body)
+    text.append(tail, style="dim")
+    return text
 
 
 def _links(ids: list[str], names: dict[str, str]) -> str:
     return ",".join(names[i] for i in ids if i in names) or "—"
 
 
-def item_line(plan: LessonPlan, item: Objective | Assessment | Segment, partnership: Partnership, flagged: bool) -> Text:
+def item_line(
+    plan: LessonPlan, item: Objective | Assessment | Segment, partnership: Partnership, flagged: bool, width: int | None = None
+) -> Text:
+    """One outline row; with ``width`` it fits one line, the full text is in the detail pane."""
     o_names = objective_labels(plan)
     if isinstance(item, Objective):
         a = [x.id for x in plan.assessments if item.id in x.objective_ids]
         s = [x.id for x in plan.segments if item.id in x.objective_ids]
-        text = lit(o_names[item.id] + " ", "bold") + lit(item.text)
-        text.append(f"  ⟵ {_links(a, assessment_labels(plan))} · {_links(s, segment_labels(plan))}", style="dim")
-    elif isinstance(item, Assessment):
-        text = lit(assessment_labels(plan)[item.id] + " ", "bold") + lit(item.text)
-        text.append(f"  {item.kind} → {_links(item.objective_ids, o_names)}", style="dim")
-        text.append(f" · {partnership.owner_label(item.designed_by)}/{partnership.owner_label(item.graded_by)}", style="dim")
-    else:
-        text = lit(segment_labels(plan)[item.id] + " ", "bold")
-        if item.phase:
-            text.append_text(lit(item.phase + ": ", "italic"))
-        text.append_text(lit(item.title))
-        approach = item.approach.label if item.approach else "no approach"
-        text.append(f"  {item.minutes}′ · {approach} → {_links(item.objective_ids, o_names)}", style="dim")
-    return _flag(text, flagged)
+        tail = f"  ⟵ {_links(a, assessment_labels(plan))} · {_links(s, segment_labels(plan))}"
+        return _line(flagged, lit(o_names[item.id] + " ", "bold"), lit(" ".join(item.text.split())), tail, width)
+    if isinstance(item, Assessment):
+        tail = f"  {item.kind} → {_links(item.objective_ids, o_names)} · "
+        tail += f"{partnership.owner_label(item.designed_by)}/{partnership.owner_label(item.graded_by)}"
+        return _line(flagged, lit(assessment_labels(plan)[item.id] + " ", "bold"), lit(" ".join(item.text.split())), tail, width)
+    body = lit(item.phase + ": ", "italic") if item.phase else lit("")
+    body.append_text(lit(" ".join(item.title.split())))
+    approach = item.approach.label if item.approach else "no approach"
+    tail = f"  {item.minutes}′ · {approach} → {_links(item.objective_ids, o_names)}"
+    return _line(flagged, lit(segment_labels(plan)[item.id] + " ", "bold"), body, tail, width)
 
 
 def detail(plan: LessonPlan, item: Objective | Assessment | Segment | None, partnership: Partnership, warnings: list[AlignmentWarning]) -> Text:
