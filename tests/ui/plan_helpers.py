@@ -6,7 +6,9 @@ from textual.pilot import Pilot
 
 from coplan_tui.domain.models import LessonPlan, Partnership
 from coplan_tui.ui.app import CoplanApp
-from coplan_tui.ui.widgets.plan_editor import PlanEditor, PlanOutline
+from textual.widgets import OptionList
+
+from coplan_tui.ui.widgets.plan_editor import PlanEditor
 
 KEY_NAMES = {" ": "space", "/": "slash", ":": "colon", ",": "comma", ".": "full_stop", "-": "minus", "+": "plus"}
 
@@ -34,7 +36,7 @@ async def clear_and_type(pilot: Pilot, text: str) -> None:
 
 async def cursor_to(pilot: Pilot, option_id: str) -> None:
     """Move the outline cursor with the arrow keys, as a user does, until it is on option_id."""
-    outline = pilot.app.screen.query_one(PlanOutline)
+    outline = pilot.app.screen.query_one(".pe-outline", OptionList)
     ids = [outline.get_option_at_index(i).id for i in range(outline.option_count)]
     target = ids.index(option_id)
     while outline.highlighted != target:

@@ -13,7 +13,6 @@ from coplan_tui.ui.screens.plan import PlanScreen
 from coplan_tui.ui.screens.plan_dialogs import FormDialog
 from coplan_tui.ui.screens.plans import PlanListScreen
 from coplan_tui.ui.widgets.approach_chart import ApproachChart
-from coplan_tui.ui.widgets.resource_table import ResourceTable
 
 from .helpers import screen_text, settle
 from .plan_helpers import cursor_to, editor, empty_plan, plan_app, type_text
@@ -127,7 +126,7 @@ async def test_resources_are_added_and_deleted_by_keys(demo_store, clock):
     app = plan_app(demo_store, clock, plan.id)
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot)
-        while not isinstance(app.focused, ResourceTable):
+        while app.focused is None or app.focused.id != "resources":
             await pilot.press("tab")
         await pilot.press("n")
         await type_text(pilot, "Goggles")

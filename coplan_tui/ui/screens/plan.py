@@ -7,16 +7,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Header
 
 from ...domain.balance import approach_balance
 from ...domain.models import LessonPlan, Partnership
 from ...domain.plan_edits import copy_plan
 from ..messages import DataChanged
-from ..text import lit
 from ..widgets.approach_chart import ApproachChart
 from ..widgets.plan_editor import PlanEditor
-from ..widgets.resource_table import ResourceTable
+from ..widgets.resource_pane import ResourcePane
 from .plan_dialogs import ConfirmDialog
 from .plan_export import write_plan_markdown
 from .plan_forms import resource_form
@@ -51,8 +50,7 @@ class PlanScreen(Screen[None]):
             yield PlanEditor(self.plan_id, id="plan-editor")
             with Vertical(id="plan-side"):
                 yield ApproachChart("", id="approach-chart")
-                yield Static(lit("Resources  (n add · e edit · d delete)", "bold"), classes="section-title")
-                yield ResourceTable(id="resources", zebra_stripes=True)
+                yield ResourcePane(id="resource-pane")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -90,12 +88,12 @@ class PlanScreen(Screen[None]):
             plans.append(plan)
         balance = approach_balance(plans, partnership, self.app.today())  # type: ignore[attr-defined]
         self.query_one(ApproachChart).show(balance, len(plans))
-        self.query_one(ResourceTable).show(plan.resources)
+        self.query_one(ResourcePane).show(plan.resources)
 
     # --- resources ---------------------------------------------------------------------
 
-    @on(ResourceTable.Edit)
-    def _edit_resource(self, event: ResourceTable.Edit) -> None:
+    @on(ResourcePane.Edit)
+    def _edit_resource(self, event: ResourcePane.Edit) -> None:
         plan = self.editor.plan
         if plan is None:
             return
@@ -115,8 +113,8 @@ class PlanScreen(Screen[None]):
 
         self.app.push_screen(resource_form(current), done)
 
-    @on(ResourceTable.Delete)
-    def _delete_resource(self, event: ResourceTable.Delete) -> None:
+    @on(ResourcePane.Delete)
+    def _delete_resource(self, event: ResourcePane.Delete) -> None:
         plan = self.editor.plan
         if plan is None or event.index >= len(plan.resources):
             return

@@ -7,7 +7,7 @@ and nothing is dismissed or lost until the input is valid or the user presses es
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from pydantic import ValidationError

@@ -8,7 +8,7 @@ its parent. Hosts call ``reload()`` from their ``on_data_changed``.
 
 from __future__ import annotations
 
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -24,24 +24,16 @@ from ...domain.plan_edits import get_item, move_item, put_item, remove_item, set
 from ..screens.plan_dialogs import ChecklistDialog, ChoiceDialog, ConfirmDialog
 from ..screens.plan_forms import assessment_form, objective_form, plan_info_form, segment_form, todo_form
 from ..text import lit
-from .plan_rows import SECTIONS, detail, header_line, item_line, section_line
+from .plan_rows import SECTIONS, Names, detail, header_line, item_line, section_line
 
 WIDE = 100
 """At this width and more the detail pane sits beside the outline, not under it."""
 
 
-class PlanOutline(OptionList):
-    """The three lists in one keyboard list: section headings, then their items."""
-
-    class Resized(Message):
-        """Rows are fitted to the width, so a new width means new rows."""
-
-    def on_resize(self, _: events.Resize) -> None:
-        self.post_message(self.Resized())
-
-
-class AlignmentPanel(OptionList):
-    """The alignment warnings; enter on one jumps to the item it is about."""
+OUTLINE = ".pe-outline"
+"""The three lists in one keyboard OptionList: section headings, then their items."""
+ALIGNMENT = ".pe-alignment"
+"""The alignment warnings; enter on one jumps to the item it is about."""
 
 
 class PlanEditor(Vertical):
@@ -98,19 +90,21 @@ class PlanEditor(Vertical):
     def compose(self) -> ComposeResult:
         yield Static("", classes="pe-header")
         with Horizontal(classes="pe-body"):
-            yield PlanOutline(classes="pe-outline")
+            yield OptionList(classes="pe-outline")
             with VerticalScroll(classes="pe-detail-box"):
                 yield Static("", classes="pe-detail")
         yield Static("", classes="pe-alignment-title")
-        yield AlignmentPanel(classes="pe-alignment")
+        yield OptionList(classes="pe-alignment")
 
     def on_mount(self) -> None:
         self.reload()
 
     def on_resize(self) -> None:
         self.set_class(self.size.width >= WIDE, "wide")
+        self.call_after_refresh(self._refit)
 
-    def on_plan_outline_resized(self, _: PlanOutline.Resized) -> None:
+    def _refit(self) -> None:
+        """Rows are fitted to the outline's width, so a new width means new rows."""
         if self.plan is not None and self.partnership is not None:
             self._render_outline(self.plan)
 
@@ -154,21 +148,22 @@ class PlanEditor(Vertical):
 
     def _render_outline(self, plan: LessonPlan) -> None:
         assert self.partnership is not None
-        outline = self.query_one(PlanOutline)
+        outline = self.query_one(OUTLINE, OptionList)
         keep = self.highlighted_id()
         flagged = {w.item_id for w in self.warnings if w.item_id}
         width = outline.scrollable_content_region.width or None
+        names = Names(plan)
         options: list[Option] = []
         for name, title, key in SECTIONS:
             options.append(Option(section_line(plan, name, title, key), id=f"section-{name}"))
             for item in getattr(plan, name):
-                options.append(Option(item_line(plan, item, self.partnership, item.id in flagged, width), id=item.id))
+                options.append(Option(item_line(plan, item, self.partnership, item.id in flagged, width, names), id=item.id))
         self.query_one(".pe-header", Static).update(header_line(plan))
         outline.set_options(options)
         self.highlight(keep or "section-objectives", focus=False)
 
     def _render_alignment(self, plan: LessonPlan) -> None:
-        panel = self.query_one(AlignmentPanel)
+        panel = self.query_one(ALIGNMENT, OptionList)
         title = self.query_one(".pe-alignment-title", Static)
         if self.warnings:
             title.update(lit(f"Alignment: {len(self.warnings)} warning{'s' if len(self.warnings) != 1 else ''}  (w, then enter jumps)", "bold yellow"))
@@ -193,7 +188,7 @@ class PlanEditor(Vertical):
     # --- navigation -------------------------------------------------------------------
 
     def highlighted_id(self) -> str | None:
-        outline = self.query_one(PlanOutline)
+        outline = self.query_one(OUTLINE, OptionList)
         option = outline.highlighted_option
         return option.id if option is not None else None
 
@@ -213,7 +208,7 @@ class PlanEditor(Vertical):
 
     def highlight(self, option_id: str, focus: bool = True) -> None:
         """Put the outline's cursor on an item or section (the jump-to-item of warnings)."""
-        outline = self.query_one(PlanOutline)
+        outline = self.query_one(OUTLINE, OptionList)
         try:
             outline.highlighted = outline.get_option_index(option_id)
         except Exception:
@@ -237,7 +232,7 @@ class PlanEditor(Vertical):
         if option_id.startswith("warning-"):
             self.jump_to(self.warnings[int(option_id.removeprefix("warning-"))])
         else:
-            self.query_one(PlanOutline).focus()
+            self.query_one(OUTLINE, OptionList).focus()
 
     @on(OptionList.OptionSelected, ".pe-outline")
     def _outline_chosen(self, event: OptionList.OptionSelected) -> None:
@@ -249,7 +244,7 @@ class PlanEditor(Vertical):
             self.action_edit()
 
     def action_warnings(self) -> None:
-        panel = self.query_one(AlignmentPanel)
+        panel = self.query_one(ALIGNMENT, OptionList)
         if panel.highlighted is None and panel.option_count:
             panel.highlighted = 0
         panel.focus()

@@ -56,25 +56,45 @@ def _links(ids: list[str], names: dict[str, str]) -> str:
     return ",".join(names[i] for i in ids if i in names) or "—"
 
 
+class Names:
+    """Short names and reverse links of one plan, computed once per redraw (not once per row)."""
+
+    def __init__(self, plan: LessonPlan):
+        self.o = objective_labels(plan)
+        self.a = assessment_labels(plan)
+        self.s = segment_labels(plan)
+        self.measured_by: dict[str, list[str]] = {o: [] for o in self.o}
+        self.taught_in: dict[str, list[str]] = {o: [] for o in self.o}
+        for a in plan.assessments:
+            for o in a.objective_ids:
+                self.measured_by[o].append(a.id)
+        for seg in plan.segments:
+            for o in seg.objective_ids:
+                self.taught_in[o].append(seg.id)
+
+
 def item_line(
-    plan: LessonPlan, item: Objective | Assessment | Segment, partnership: Partnership, flagged: bool, width: int | None = None
+    plan: LessonPlan,
+    item: Objective | Assessment | Segment,
+    partnership: Partnership,
+    flagged: bool,
+    width: int | None = None,
+    names: Names | None = None,
 ) -> Text:
     """One outline row; with ``width`` it fits one line, the full text is in the detail pane."""
-    o_names = objective_labels(plan)
+    n = names or Names(plan)
     if isinstance(item, Objective):
-        a = [x.id for x in plan.assessments if item.id in x.objective_ids]
-        s = [x.id for x in plan.segments if item.id in x.objective_ids]
-        tail = f"  ⟵ {_links(a, assessment_labels(plan))} · {_links(s, segment_labels(plan))}"
-        return _line(flagged, lit(o_names[item.id] + " ", "bold"), lit(" ".join(item.text.split())), tail, width)
+        tail = f"  ⟵ {_links(n.measured_by[item.id], n.a)} · {_links(n.taught_in[item.id], n.s)}"
+        return _line(flagged, lit(n.o[item.id] + " ", "bold"), lit(" ".join(item.text.split())), tail, width)
     if isinstance(item, Assessment):
-        tail = f"  {item.kind} → {_links(item.objective_ids, o_names)} · "
+        tail = f"  {item.kind} → {_links(item.objective_ids, n.o)} · "
         tail += f"{partnership.owner_label(item.designed_by)}/{partnership.owner_label(item.graded_by)}"
-        return _line(flagged, lit(assessment_labels(plan)[item.id] + " ", "bold"), lit(" ".join(item.text.split())), tail, width)
+        return _line(flagged, lit(n.a[item.id] + " ", "bold"), lit(" ".join(item.text.split())), tail, width)
     body = lit(item.phase + ": ", "italic") if item.phase else lit("")
     body.append_text(lit(" ".join(item.title.split())))
     approach = item.approach.label if item.approach else "no approach"
-    tail = f"  {item.minutes}′ · {approach} → {_links(item.objective_ids, o_names)}"
-    return _line(flagged, lit(segment_labels(plan)[item.id] + " ", "bold"), body, tail, width)
+    tail = f"  {item.minutes}′ · {approach} → {_links(item.objective_ids, n.o)}"
+    return _line(flagged, lit(n.s[item.id] + " ", "bold"), body, tail, width)
 
 
 def detail(plan: LessonPlan, item: Objective | Assessment | Segment | None, partnership: Partnership, warnings: list[AlignmentWarning]) -> Text:
