@@ -99,6 +99,17 @@ def set_links(item: Assessment | Segment, objective_ids: list[str], plan: Lesson
     return item.model_copy(update={"objective_ids": order})
 
 
+def set_segment_links(segment: Segment, ids: list[str], plan: LessonPlan) -> Segment:
+    """A segment linked to the objectives it teaches and the assessments given in it, from one list."""
+    chosen = set(ids)
+    return segment.model_copy(
+        update={
+            "objective_ids": [o.id for o in plan.objectives if o.id in chosen],
+            "assessment_ids": [a.id for a in plan.assessments if a.id in chosen],
+        }
+    )
+
+
 def copy_plan(plan: LessonPlan, now: datetime, title: str | None = None) -> LessonPlan:
     """The start of the next plan: same content, new ids, links kept, a draft without dates."""
     oid = {o.id: new_id() for o in plan.objectives}

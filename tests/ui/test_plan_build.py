@@ -93,6 +93,12 @@ async def test_build_a_plan_backwards_by_keys(demo_store, clock):
         assert gaps(app) == []
         assert demo_store.get(LessonPlan, plan.id).assessments[0].objective_ids == [o1.id]
 
+        # A segment's checklist also records which assessment is given in it.
+        await pilot.press("end", "l", "down", "space", "enter")
+        await settle(pilot)
+        saved = demo_store.get(LessonPlan, plan.id).segments[0]
+        assert (saved.objective_ids, saved.assessment_ids) == ([o1.id], [a1.id])
+
 
 async def test_warnings_jump_to_their_item(demo_store, clock):
     plan = next(iter(demo_store.all(LessonPlan)))
@@ -167,3 +173,33 @@ async def test_user_text_shows_literally(demo_store, clock):
         await pilot.press("enter")
         await settle(pilot)
         assert "O1 [bold]know[/bold]" in screen_text(app)
+
+
+async def test_plan_details_by_keys(demo_store, clock):
+    plan = empty_plan(demo_store, clock())
+    app = plan_app(demo_store, clock, plan.id)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("i")
+        assert isinstance(app.screen, FormDialog)
+        await pilot.press("tab", "tab", "tab")  # title -> kind -> status -> starts
+        await type_text(pilot, "fri")
+        await pilot.press("enter", "enter")  # ends stays empty
+        await type_text(pilot, "45")
+        await pilot.press("enter")
+        await type_text(pilot, "MS-LS2-3; crosscutting: energy")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        saved = demo_store.get(LessonPlan, plan.id)
+        assert (saved.start.isoformat(), saved.end, saved.length_minutes) == ("2026-11-27", None, 45)
+        assert saved.standards == ["MS-LS2-3", "crosscutting: energy"]
+        assert "Fri 27 Nov 2026 · 0/45 min" in screen_text(app)
+        await pilot.press("i", "tab", "tab", "tab", "ctrl+u")
+        await type_text(pilot, "2026-12-01")
+        await pilot.press("enter")
+        await type_text(pilot, "2026-11-30")
+        await pilot.press("ctrl+s")
+        assert "ends (2026-11-30) before it starts (2026-12-01)" in screen_text(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert demo_store.get(LessonPlan, plan.id).start.isoformat() == "2026-11-27"

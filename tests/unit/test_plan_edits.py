@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from coplan_tui.domain.models import Assessment, LessonPlan, Objective, PlanStatus, Resource, Segment
-from coplan_tui.domain.plan_edits import copy_plan, move_item, put_item, remove_item, set_links, suggested_todo_title
+from coplan_tui.domain.plan_edits import copy_plan, move_item, put_item, remove_item, set_links, set_segment_links, suggested_todo_title
 
 from ..conftest import FIXED_NOW
 
@@ -55,6 +55,12 @@ def test_move_stops_at_the_ends():
 def test_links_follow_the_objective_order():
     linked = set_links(S1, [O2.id, O1.id], PLAN)
     assert linked.objective_ids == [O1.id, O2.id]
+
+
+def test_segment_links_split_objectives_and_assessments():
+    linked = set_segment_links(S1, [A1.id, O1.id], PLAN)
+    assert (linked.objective_ids, linked.assessment_ids) == ([O1.id], [A1.id])
+    assert set_segment_links(S1, [], PLAN).assessment_ids == []
 
 
 def test_a_copy_is_a_fresh_draft_with_the_same_links():

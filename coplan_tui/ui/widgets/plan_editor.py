@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 from ...domain import alignment
 from ...domain.catalogue import Approach
 from ...domain.models import Assessment, LessonPlan, Objective, Partnership, Segment, Todo
-from ...domain.plan_edits import get_item, move_item, put_item, remove_item, set_links, suggested_todo_title
+from ...domain.plan_edits import get_item, move_item, put_item, remove_item, set_links, set_segment_links, suggested_todo_title
 from ..screens.plan_dialogs import ChecklistDialog, ChoiceDialog, ConfirmDialog
 from ..screens.plan_forms import assessment_form, objective_form, plan_info_form, segment_form, todo_form
 from ..text import lit
@@ -298,14 +298,25 @@ class PlanEditor(Vertical):
             self._link_objective(plan, item)
             return
         choices = [(f"{o_names[o.id]} {o.text}", o.id, o.id in item.objective_ids) for o in plan.objectives]
+        if isinstance(item, Segment):
+            a_names = alignment.assessment_labels(plan)
+            choices += [
+                (f"{a_names[a.id]} {a.text} (given in this segment)", a.id, a.id in item.assessment_ids) for a in plan.assessments
+            ]
 
         def linked(ids: list[str] | None) -> None:
-            if ids is not None and self.plan is not None:
-                current = get_item(self.plan, item.id)
-                if current is not None:
-                    self.apply(put_item(self.plan, set_links(current, ids, self.plan)))  # type: ignore[arg-type]
+            if ids is None or self.plan is None:
+                return
+            current = get_item(self.plan, item.id)
+            if isinstance(current, Segment):
+                self.apply(put_item(self.plan, set_segment_links(current, ids, self.plan)))
+            elif isinstance(current, Assessment):
+                self.apply(put_item(self.plan, set_links(current, ids, self.plan)))
 
-        title = "Which objectives does it measure?" if isinstance(item, Assessment) else "Which objectives does this task teach?"
+        if isinstance(item, Assessment):
+            title = "Which objectives does it measure?"
+        else:
+            title = "Which objectives does this task teach? (and which assessments are given in it)"
         self.app.push_screen(ChecklistDialog(title, choices, empty="No objectives yet: add one with o first."), linked)
 
     def _link_objective(self, plan: LessonPlan, objective: Objective) -> None:
