@@ -140,9 +140,9 @@ class PlanEditor(Vertical):
         self.post_message(self.Changed(self, plan, self.warnings))
 
     def _saved(self, _error) -> None:
+        # On a failed save the app has said so; the edit stays on screen and goes to disk
+        # with the next save, so nothing typed is lost.
         self._pending -= 1
-        if _error is not None and not self._pending:
-            self.reload()
 
     # --- rendering --------------------------------------------------------------------
 
