@@ -195,3 +195,24 @@ async def test_plan_list_creates_opens_and_deletes(demo_store, clock):
         assert demo_store.get(LessonPlan, plan.id) is None
         assert demo_store.get(Todo, todo.id).plan_id is None
         assert "Energy flow" not in screen_text(app)
+
+
+async def test_help_lists_the_plan_keys_and_the_list_copies(demo_store, clock):
+    from coplan_tui.ui.screens.help import HelpScreen
+
+    plan = demo_plan(demo_store)
+    app = plan_app(demo_store, clock, partnership_id=plan.partnership_id)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        assert sorted(p.title for p in demo_store.all(LessonPlan)) == ["Energy flow in ecosystems", "Energy flow in ecosystems (copy)"]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, PlanScreen)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        for words in ("Link: Link objectives to the item", "To-do: Make a to-do from the item", "Export Markdown", "Copy as next plan"):
+            assert words in text
+        assert "Scroll Left" not in text

@@ -41,18 +41,18 @@ class PlanEditor(Vertical):
 
     DEFAULT_CLASSES = "plan-editor"
     BINDINGS = [
-        Binding("o", "add('objectives')", "Objective", id="plan.add_objective"),
-        Binding("a", "add('assessments')", "Assessment", id="plan.add_assessment"),
-        Binding("s", "add('segments')", "Segment", id="plan.add_segment"),
+        Binding("o", "add('objectives')", "Objective", tooltip="Add an objective: what students will know or do", id="plan.add_objective"),
+        Binding("a", "add('assessments')", "Assessment", tooltip="Add an assessment after the cursor", id="plan.add_assessment"),
+        Binding("s", "add('segments')", "Segment", tooltip="Add a learning task / segment after the cursor", id="plan.add_segment"),
         Binding("e", "edit", "Edit item", show=False, id="plan.edit"),
         Binding("l", "link", "Link", tooltip="Link objectives to the item", id="plan.link"),
-        Binding("p", "approach", "Approach", id="plan.approach"),
+        Binding("p", "approach", "Approach", tooltip="Choose the segment's coteaching approach", id="plan.approach"),
         Binding("t", "todo", "To-do", tooltip="Make a to-do from the item", id="plan.todo"),
         Binding("d,delete", "delete", "Delete item", show=False, id="plan.delete"),
         Binding("shift+up,K", "move(-1)", "Move up", show=False, id="plan.move_up"),
         Binding("shift+down,J", "move(1)", "Move down", show=False, id="plan.move_down"),
         Binding("i", "details", "Plan details", id="plan.details"),
-        Binding("w", "warnings", "Warnings", id="plan.warnings"),
+        Binding("w", "warnings", "Warnings", tooltip="Go to the alignment warnings; enter jumps to the item", id="plan.warnings"),
     ]
 
     plan: reactive[LessonPlan | None] = reactive(None, init=False, always_update=True)
