@@ -62,3 +62,10 @@ def test_plan_segment_form(snap_compare, make_app, size):
 @pytest.mark.parametrize("size", sorted(SIZES))
 def test_plan_list(snap_compare, make_app, size):
     assert snap_compare(make_app(start=lambda app: app.open_plan()), terminal_size=SIZES[size], run_before=settle)
+
+
+@pytest.mark.parametrize("size", sorted(SIZES))
+def test_plan_editor_in_a_50_column_pane(snap_compare, make_app, size):
+    from ..ui.test_plan_editor_embedded import HostScreen
+
+    assert snap_compare(make_app(start=lambda app: app.push_screen(HostScreen(demo_plan(app).id))), terminal_size=SIZES[size], run_before=settle)

@@ -8,16 +8,8 @@ from textual.widgets import Static
 from ...domain.balance import Balance
 from ...domain.catalogue import Approach
 from ..text import lit
+from .plan_rows import SHORT
 
-SHORT = {
-    Approach.ONE_TEACH_ONE_OBSERVE: "Teach+observe",
-    Approach.ONE_TEACH_ONE_ASSIST: "Teach+assist",
-    Approach.STATION: "Station",
-    Approach.PARALLEL: "Parallel",
-    Approach.SUPPLEMENTAL: "Supplemental",
-    Approach.ALTERNATIVE: "Alternative",
-    Approach.TEAM: "Team",
-}
 BAR = 16
 
 

@@ -8,8 +8,22 @@ from __future__ import annotations
 from rich.text import Text
 
 from ...domain.alignment import AlignmentWarning, assessment_labels, objective_labels, segment_labels, total_minutes
+from ...domain.catalogue import Approach
 from ...domain.models import Assessment, LessonPlan, Objective, Partnership, Segment
 from ..text import lit
+
+SHORT = {
+    Approach.ONE_TEACH_ONE_OBSERVE: "Teach+observe",
+    Approach.ONE_TEACH_ONE_ASSIST: "Teach+assist",
+    Approach.STATION: "Station",
+    Approach.PARALLEL: "Parallel",
+    Approach.SUPPLEMENTAL: "Supplemental",
+    Approach.ALTERNATIVE: "Alternative",
+    Approach.TEAM: "Team",
+}
+"""Approach names that fit narrow panes and chart labels."""
+NARROW = 70
+"""Below this outline width, segment rows use the short approach names."""
 
 SECTIONS = (
     ("objectives", "Objectives", "o"),
@@ -92,7 +106,7 @@ def item_line(
         return _line(flagged, lit(n.a[item.id] + " ", "bold"), lit(" ".join(item.text.split())), tail, width)
     body = lit(item.phase + ": ", "italic") if item.phase else lit("")
     body.append_text(lit(" ".join(item.title.split())))
-    approach = item.approach.label if item.approach else "no approach"
+    approach = "no approach" if item.approach is None else (SHORT[item.approach] if width and width < NARROW else item.approach.label)
     tail = f"  {item.minutes}′ · {approach} → {_links(item.objective_ids, n.o)}"
     return _line(flagged, lit(n.s[item.id] + " ", "bold"), body, tail, width)
 
