@@ -17,6 +17,7 @@ COMMAND_MODULES = (
     "coplan_tui.commands.session",
     "coplan_tui.commands.todos",
     "coplan_tui.commands.transfer",
+    "coplan_tui.commands.plans",
 )
 
 

@@ -19,7 +19,7 @@ from .gateway import Change, Gateway
 from .messages import DataChanged
 from .todo_commands import TodoCommands
 
-STYLESHEETS = ("app.tcss", "home.tcss", "session.tcss", "dialogs.tcss", "partnerships.tcss", "history.tcss", "todos.tcss")
+STYLESHEETS = ("app.tcss", "home.tcss", "session.tcss", "dialogs.tcss", "partnerships.tcss", "history.tcss", "todos.tcss", "plan.tcss")
 POLL_SECONDS = 1.0
 
 
@@ -200,6 +200,17 @@ class CoplanApp(App[int]):
         self.push_screen(TodosScreen(partnership_id))
 
     # --- actions ----------------------------------------------------------------------
+
+    def open_plan(self, plan_id: str | None = None, partnership_id: str | None = None) -> None:
+        """Open a plan, or the list of a partnership's plans (everyone's without one)."""
+        if plan_id is not None:
+            from .screens.plan import PlanScreen
+
+            self.push_screen(PlanScreen(plan_id))
+        else:
+            from .screens.plans import PlanListScreen
+
+            self.push_screen(PlanListScreen(partnership_id))
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen

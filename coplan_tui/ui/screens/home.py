@@ -96,6 +96,7 @@ class HomeScreen(Screen[None]):
         Binding("t", "todos", "To-dos", id="home.todos", tooltip="Review this partnership's to-dos"),
         Binding("T", "all_todos", "All to-dos", key_display="T", show=False, id="home.all_todos", tooltip="Review every partnership's to-dos"),
         Binding("h", "history", "History", id="home.history", tooltip="Past sessions and their notes"),
+        Binding("p", "plans", "Plans", id="home.plans", tooltip="The partnership's lesson and unit plans"),
         Binding("r", "release", "Release", id="home.release", tooltip="The release of responsibility"),
         Binding("n", "new", "New", id="home.new", tooltip="Create a partnership"),
         Binding("e", "edit", "Edit", id="home.edit", tooltip="Edit the partnership"),
@@ -197,7 +198,7 @@ class HomeScreen(Screen[None]):
         has_any = bool(self.app.store and self.app.store.count(Partnership))  # type: ignore[attr-defined]
         if action == "demo":
             return not has_any
-        if action in ("edit", "roles", "release", "delete", "history", "start_session", "todos", "all_todos"):
+        if action in ("edit", "roles", "release", "delete", "history", "start_session", "todos", "all_todos", "plans"):
             return has_any
         return True
 
@@ -208,6 +209,10 @@ class HomeScreen(Screen[None]):
     def action_todos(self) -> None:
         p = self.selected
         self.app.open_todos(p.id if p else None)  # type: ignore[attr-defined]
+
+    def action_plans(self) -> None:
+        p = self.selected
+        self.app.open_plan(partnership_id=p.id if p else None)  # type: ignore[attr-defined]
 
     def action_all_todos(self) -> None:
         self.app.open_todos(None)  # type: ignore[attr-defined]

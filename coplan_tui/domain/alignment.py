@@ -1,0 +1,103 @@
+"""The live alignment check: is every objective assessed and taught, is every task purposeful?
+
+Backward design (DOMAIN.md) starts from the objectives, then the assessment, then the tasks.
+These rules name every gap between the three, plus coteaching gaps (no approach, a member
+with no role) and a lesson whose minutes do not add up. Pure: the UI recomputes on each edit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Literal
+
+from .models import LessonPlan, Partnership
+
+Section = Literal["plan", "objective", "assessment", "segment"]
+
+
+class Gap(StrEnum):
+    NO_OBJECTIVES = "no_objectives"
+    UNASSESSED = "unassessed"
+    UNTAUGHT = "untaught"
+    UNLINKED_TASK = "unlinked_task"
+    NO_APPROACH = "no_approach"
+    ROLE_MISSING = "role_missing"
+    MINUTES_OVER = "minutes_over"
+    MINUTES_UNDER = "minutes_under"
+
+
+@dataclass(frozen=True)
+class AlignmentWarning:
+    gap: Gap
+    message: str
+    section: Section
+    item_id: str | None = None
+    """The objective, assessment or segment to jump to; None for the plan itself."""
+
+
+def objective_labels(plan: LessonPlan) -> dict[str, str]:
+    """O1, O2 ... by position: short names for links in narrow panes and exports."""
+    return {o.id: f"O{n}" for n, o in enumerate(plan.objectives, 1)}
+
+
+def assessment_labels(plan: LessonPlan) -> dict[str, str]:
+    return {a.id: f"A{n}" for n, a in enumerate(plan.assessments, 1)}
+
+
+def segment_labels(plan: LessonPlan) -> dict[str, str]:
+    return {s.id: f"S{n}" for n, s in enumerate(plan.segments, 1)}
+
+
+def total_minutes(plan: LessonPlan) -> int:
+    return sum(s.minutes for s in plan.segments)
+
+
+def check(plan: LessonPlan, partnership: Partnership | None = None) -> list[AlignmentWarning]:
+    """Every alignment warning for ``plan``, in the order of the plan's sections."""
+    warnings: list[AlignmentWarning] = []
+    o_names = objective_labels(plan)
+    s_names = segment_labels(plan)
+    if not plan.objectives:
+        warnings.append(
+            AlignmentWarning(Gap.NO_OBJECTIVES, "No objectives yet: what will students know and be able to do?", "plan")
+        )
+    measured = {oid for a in plan.assessments for oid in a.objective_ids}
+    taught = {oid for s in plan.segments for oid in s.objective_ids}
+    for o in plan.objectives:
+        if o.id not in measured:
+            warnings.append(AlignmentWarning(Gap.UNASSESSED, f"{o_names[o.id]} is measured by no assessment", "objective", o.id))
+        if o.id not in taught:
+            warnings.append(AlignmentWarning(Gap.UNTAUGHT, f"{o_names[o.id]} is taught by no task", "objective", o.id))
+    members = partnership.members if partnership else []
+    for s in plan.segments:
+        name = f"{s_names[s.id]} {s.title}"
+        if not s.objective_ids:
+            warnings.append(AlignmentWarning(Gap.UNLINKED_TASK, f"{name}: linked to no objective", "segment", s.id))
+        if s.approach is None:
+            warnings.append(AlignmentWarning(Gap.NO_APPROACH, f"{name}: no coteaching approach", "segment", s.id))
+        missing = [m for m in members if not s.roles.get(m.id, "").strip()]
+        if missing:
+            who = " and ".join(partnership.owner_label(m.id) for m in missing)  # type: ignore[union-attr]
+            warnings.append(AlignmentWarning(Gap.ROLE_MISSING, f"{name}: no role for {who}", "segment", s.id))
+    if plan.length_minutes:
+        total = total_minutes(plan)
+        if total > plan.length_minutes:
+            warnings.append(
+                AlignmentWarning(
+                    Gap.MINUTES_OVER, f"Segments take {total} min, {total - plan.length_minutes} over the {plan.length_minutes}-min lesson", "plan"
+                )
+            )
+        elif total < plan.length_minutes:
+            warnings.append(
+                AlignmentWarning(
+                    Gap.MINUTES_UNDER, f"Segments fill {total} of {plan.length_minutes} min: {plan.length_minutes - total} unplanned", "plan"
+                )
+            )
+    return warnings
+
+
+def all_clear_text(plan: LessonPlan) -> str:
+    """The plain statement a plan with no warnings shows."""
+    minutes = f", {total_minutes(plan)} of {plan.length_minutes} min planned" if plan.length_minutes else ""
+    return f"Aligned: every objective is assessed and taught, every task has a purpose, an approach and roles{minutes}."

@@ -1,0 +1,165 @@
+"""The plan screen: the PlanEditor, the partnership's approach balance and the resources."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header
+
+from ...domain.balance import approach_balance
+from ...domain.models import LessonPlan, Partnership
+from ...domain.plan_edits import copy_plan
+from ..messages import DataChanged
+from ..widgets.approach_chart import ApproachChart
+from ..widgets.plan_editor import PlanEditor
+from ..widgets.resource_pane import ResourcePane
+from .plan_dialogs import ConfirmDialog
+from .plan_export import write_plan_markdown
+from .plan_forms import resource_form
+
+SIDE_WIDTH = 120
+"""From this screen width the balance chart and resources sit beside the editor."""
+
+
+class PlanScreen(Screen[None]):
+    HELP = (
+        "Design a lesson backwards: objectives, then assessments, then learning tasks, each with a "
+        "coteaching approach and a role for each of you. The alignment panel names every gap; "
+        "select a warning to jump to its item. t turns any item into a to-do linked to this plan."
+    )
+    TITLE = "Plan"
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="plan_screen.back"),
+        Binding("x", "export", "Export Markdown", id="plan_screen.export"),
+        Binding("c", "copy", "Copy as next plan", id="plan_screen.copy"),
+        Binding("b", "toggle_side", "Balance & resources", id="plan_screen.side"),
+        Binding("tab", "app.focus_next", "Next pane", show=False, id="plan_screen.focus_next"),
+        Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, id="plan_screen.focus_previous"),
+    ]
+
+    def __init__(self, plan_id: str):
+        super().__init__()
+        self.plan_id = plan_id
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="plan-screen"):
+            yield PlanEditor(self.plan_id, id="plan-editor")
+            with Vertical(id="plan-side"):
+                yield ApproachChart("", id="approach-chart")
+                yield ResourcePane(id="resource-pane")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#plan-editor .pe-outline").focus()
+        self.refresh_side()
+
+    def on_resize(self) -> None:
+        self.query_one("#plan-screen").set_class(self.size.width >= SIDE_WIDTH, "side-by-side")
+
+    @property
+    def editor(self) -> PlanEditor:
+        return self.query_one(PlanEditor)
+
+    def on_data_changed(self, _: DataChanged) -> None:
+        self.editor.reload()
+        self.refresh_side()
+
+    @on(PlanEditor.Changed)
+    def _edited(self, _: PlanEditor.Changed) -> None:
+        self.refresh_side()
+
+    @on(PlanEditor.Missing)
+    def _missing(self, _: PlanEditor.Missing) -> None:
+        self.notify("This plan was deleted.", severity="warning")
+
+    def refresh_side(self) -> None:
+        plan = self.editor.plan
+        store = self.app.store  # type: ignore[attr-defined]
+        if plan is None or store is None:
+            return
+        self.sub_title = plan.title
+        partnership = store.get(Partnership, plan.partnership_id)
+        plans = [p if p.id != plan.id else plan for p in store.all(LessonPlan) if p.partnership_id == plan.partnership_id]
+        if all(p.id != plan.id for p in plans):
+            plans.append(plan)
+        balance = approach_balance(plans, partnership, self.app.today())  # type: ignore[attr-defined]
+        self.query_one(ApproachChart).show(balance, len(plans))
+        self.query_one(ResourcePane).show(plan.resources)
+
+    # --- resources ---------------------------------------------------------------------
+
+    @on(ResourcePane.Edit)
+    def _edit_resource(self, event: ResourcePane.Edit) -> None:
+        plan = self.editor.plan
+        if plan is None:
+            return
+        index = event.index
+        current = plan.resources[index] if index is not None and index < len(plan.resources) else None
+
+        def done(resource) -> None:
+            latest = self.editor.plan
+            if resource is None or latest is None:
+                return
+            resources = list(latest.resources)
+            if current is not None and index is not None and index < len(resources):
+                resources[index] = resource
+            else:
+                resources.append(resource)
+            self.editor.apply(latest.model_copy(update={"resources": resources}))
+
+        self.app.push_screen(resource_form(current), done)
+
+    @on(ResourcePane.Delete)
+    def _delete_resource(self, event: ResourcePane.Delete) -> None:
+        plan = self.editor.plan
+        if plan is None or event.index >= len(plan.resources):
+            return
+        label = plan.resources[event.index].label
+
+        def answered(yes: bool | None) -> None:
+            latest = self.editor.plan
+            if yes and latest is not None:
+                resources = [r for n, r in enumerate(latest.resources) if n != event.index]
+                self.editor.apply(latest.model_copy(update={"resources": resources}))
+
+        self.app.push_screen(ConfirmDialog(f"Delete the resource {label!r}?"), answered)
+
+    # --- actions -----------------------------------------------------------------------
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def action_toggle_side(self) -> None:
+        self.query_one("#plan-screen").toggle_class("show-side")
+
+    def action_export(self) -> None:
+        plan = self.editor.plan
+        partnership = self.editor.partnership
+        if plan is not None and partnership is not None:
+            self._export(plan, partnership)
+
+    @work(thread=True, exclusive=True, group="plan-export")
+    def _export(self, plan: LessonPlan, partnership: Partnership) -> None:
+        try:
+            path = write_plan_markdown(self.app.db_path, plan, partnership)  # type: ignore[attr-defined]
+        except OSError as e:
+            self.app.call_from_thread(self.notify, f"Could not write the export: {e}", title="Not exported", severity="error", markup=False)
+            return
+        self.app.call_from_thread(self.notify, str(path), title="Plan exported", timeout=8, markup=False)
+
+    def action_copy(self) -> None:
+        plan = self.editor.plan
+        if plan is None:
+            return
+        copy = copy_plan(plan, self.app.now())  # type: ignore[attr-defined]
+
+        def saved(error) -> None:
+            if error is None:
+                self.notify(f"Copied as {copy.title!r}: a draft without dates.", markup=False)
+                self.app.switch_screen(PlanScreen(copy.id))
+
+        self.app.save(copy, done=saved)  # type: ignore[attr-defined]

@@ -1,0 +1,206 @@
+"""Small keyboard dialogs the plan editor uses: a form, a checklist, a chooser, a yes/no.
+
+Every dialog keeps what was typed when the input is wrong: the error is shown in the dialog
+and nothing is dismissed or lost until the input is valid or the user presses escape.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from pydantic import ValidationError
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList, Select, SelectionList, Static
+from textual.widgets.option_list import Option
+
+from ...domain.errors import DomainError, describe
+from ..text import lit
+
+T = TypeVar("T")
+
+
+def error_text(error: Exception) -> str:
+    if isinstance(error, ValidationError):
+        return describe(error)
+    return str(error)
+
+
+@dataclass
+class FormField:
+    """One line of a form: free text, or a choice when ``choices`` is given."""
+
+    key: str
+    label: str
+    value: str = ""
+    choices: list[tuple[str, str]] | None = None
+    placeholder: str = ""
+    hint: str = ""
+
+
+class FormDialog(ModalScreen[T | None], Generic[T]):
+    """Fields in a column; ``build`` turns the values into the result or raises a clear error."""
+
+    AUTO_FOCUS = ".form-input"
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
+        Binding("ctrl+s", "save", "Save", id="dialog.save"),
+    ]
+
+    def __init__(self, title: str, fields: list[FormField], build: Callable[[dict[str, str]], T], *, note: str = ""):
+        super().__init__()
+        self.form_title = title
+        self.fields = fields
+        self.build = build
+        self.note = note
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="plan-dialog"):
+            yield Static(lit(self.form_title, "bold"), classes="plan-dialog-title")
+            if self.note:
+                yield Static(lit(self.note), classes="plan-dialog-note")
+            with VerticalScroll(classes="plan-dialog-fields"):
+                for f in self.fields:
+                    with Horizontal(classes="form-row"):
+                        yield Label(lit(f.label), classes="form-label")
+                        if f.choices is not None:
+                            yield Select(f.choices, value=f.value, allow_blank=False, compact=True, id=f"field-{f.key}", classes="form-input")
+                        else:
+                            yield Input(f.value, placeholder=f.placeholder, compact=True, id=f"field-{f.key}", classes="form-input")
+                    if f.hint:
+                        yield Static(lit(f.hint, "dim"), classes="form-hint")
+            yield Static("", classes="plan-dialog-error")
+            yield Static(lit("enter: next field / save   ctrl+s: save   escape: cancel", "dim"), classes="plan-dialog-keys")
+
+    def values(self) -> dict[str, str]:
+        out = {}
+        for f in self.fields:
+            widget = self.query_one(f"#field-{f.key}")
+            out[f.key] = str(widget.value) if isinstance(widget, (Input, Select)) else ""
+        return out
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        inputs = [w for w in self.query(".form-input")]
+        index = inputs.index(event.input) if event.input in inputs else len(inputs) - 1
+        if index + 1 < len(inputs):
+            inputs[index + 1].focus()
+        else:
+            self.action_save()
+
+    def action_save(self) -> None:
+        try:
+            result = self.build(self.values())
+        except (ValidationError, DomainError, ValueError) as e:
+            message = error_text(e)
+            for f in self.fields:  # name the field as the form labels it
+                message = message.replace(f"{f.key.replace('_', ' ')}: ", f"{f.label}: ")
+            self.query_one(".plan-dialog-error", Static).update(lit(message, "bold red"))
+            return
+        self.dismiss(result)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class _Checklist(SelectionList[str]):
+    BINDINGS = [Binding("enter", "screen.save", "Save", show=False, id="dialog.checklist_save")]
+
+
+class ChecklistDialog(ModalScreen[list[str] | None]):
+    """Tick any number of items (space), save with enter; the result is the ticked values."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
+        Binding("ctrl+s", "save", "Save", id="dialog.save"),
+    ]
+
+    def __init__(self, title: str, items: list[tuple[str, str, bool]], empty: str = "Nothing to choose from yet."):
+        super().__init__()
+        self.list_title = title
+        self.items = items
+        self.empty = empty
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="plan-dialog"):
+            yield Static(lit(self.list_title, "bold"), classes="plan-dialog-title")
+            if self.items:
+                yield _Checklist(*[(lit(label), value, on) for label, value, on in self.items], id="checklist")
+            else:
+                yield Static(lit(self.empty), classes="plan-dialog-note")
+            yield Static(lit("space: tick/untick   enter: save   escape: cancel", "dim"), classes="plan-dialog-keys")
+
+    def action_save(self) -> None:
+        if not self.items:
+            self.dismiss(None)
+            return
+        self.dismiss(list(self.query_one("#checklist", SelectionList).selected))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ChoiceDialog(ModalScreen[Any]):
+    """Pick one option with the arrows and enter. ``choices`` is (value, title, description)."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
+
+    def __init__(self, title: str, choices: list[tuple[Any, str, str]], current: Any = None):
+        super().__init__()
+        self.choice_title = title
+        self.choices = choices
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="plan-dialog"):
+            yield Static(lit(self.choice_title, "bold"), classes="plan-dialog-title")
+            options = []
+            for n, (_, title, description) in enumerate(self.choices):
+                prompt = lit(title, "bold")
+                if description:
+                    prompt.append("\n" + description, style="dim")
+                options.append(Option(prompt, id=f"choice-{n}"))
+            yield OptionList(*options, id="choices")
+            yield Static(lit("arrows: move   enter: choose   escape: cancel", "dim"), classes="plan-dialog-keys")
+
+    def on_mount(self) -> None:
+        values = [c[0] for c in self.choices]
+        self.query_one("#choices", OptionList).highlighted = values.index(self.current) if self.current in values else 0
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(self.choices[event.option_index][0])
+
+    def action_cancel(self) -> None:
+        self.dismiss(ChoiceDialog.CANCELLED)
+
+    CANCELLED = object()
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """A yes/no question: y or enter confirms, n or escape declines."""
+
+    BINDINGS = [
+        Binding("y,enter", "answer(True)", "Yes", id="dialog.yes"),
+        Binding("n,escape", "answer(False)", "No", id="dialog.no"),
+    ]
+
+    def __init__(self, question: str):
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="plan-dialog"):
+            yield Static(lit(self.question), classes="plan-dialog-title")
+            yield Static(lit("y: yes   n: no", "dim"), classes="plan-dialog-keys")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+
+__all__ = ["ChecklistDialog", "ChoiceDialog", "ConfirmDialog", "FormDialog", "FormField", "error_text"]

@@ -1,0 +1,411 @@
+"""PlanEditor: objectives, assessments and segments of one plan, with a live alignment check.
+
+A widget, not a screen: the plan screen mounts it full size and the live session mounts it
+beside a planning step (about 50 columns). It reads the store through ``app.store``, saves
+through ``app.save`` and tells its host what happened with messages; it never reaches into
+its parent. Hosts call ``reload()`` from their ``on_data_changed``.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...domain import alignment
+from ...domain.catalogue import Approach
+from ...domain.models import Assessment, LessonPlan, Objective, Partnership, Segment, Todo
+from ...domain.plan_edits import get_item, move_item, put_item, remove_item, set_links, set_segment_links, suggested_todo_title
+from ..screens.plan_dialogs import ChecklistDialog, ChoiceDialog, ConfirmDialog
+from ..screens.plan_forms import assessment_form, objective_form, plan_info_form, segment_form, todo_form
+from ..text import lit
+from .plan_rows import SECTIONS, Names, detail, header_line, item_line, section_line
+
+WIDE = 100
+"""At this width and more the detail pane sits beside the outline, not under it."""
+
+
+OUTLINE = ".pe-outline"
+"""The three lists in one keyboard OptionList: section headings, then their items."""
+ALIGNMENT = ".pe-alignment"
+"""The alignment warnings; enter on one jumps to the item it is about."""
+
+
+class PlanEditor(Vertical):
+    """Edit one lesson plan by keyboard. Posts Changed, TodoCreated and Missing upward."""
+
+    DEFAULT_CLASSES = "plan-editor"
+    BINDINGS = [
+        Binding("o", "add('objectives')", "Objective", tooltip="Add an objective: what students will know or do", id="plan.add_objective"),
+        Binding("a", "add('assessments')", "Assessment", tooltip="Add an assessment after the cursor", id="plan.add_assessment"),
+        Binding("s", "add('segments')", "Segment", tooltip="Add a learning task / segment after the cursor", id="plan.add_segment"),
+        Binding("e", "edit", "Edit item", show=False, id="plan.edit"),
+        Binding("l", "link", "Link", tooltip="Link objectives to the item", id="plan.link"),
+        Binding("p", "approach", "Approach", tooltip="Choose the segment's coteaching approach", id="plan.approach"),
+        Binding("t", "todo", "To-do", tooltip="Make a to-do from the item", id="plan.todo"),
+        Binding("d,delete", "delete", "Delete item", show=False, id="plan.delete"),
+        Binding("shift+up,K", "move(-1)", "Move up", show=False, id="plan.move_up"),
+        Binding("shift+down,J", "move(1)", "Move down", show=False, id="plan.move_down"),
+        Binding("i", "details", "Plan details", id="plan.details"),
+        Binding("w", "warnings", "Warnings", tooltip="Go to the alignment warnings; enter jumps to the item", id="plan.warnings"),
+    ]
+
+    plan: reactive[LessonPlan | None] = reactive(None, init=False, always_update=True)
+
+    class Changed(Message):
+        """The plan was edited (already queued for saving)."""
+
+        def __init__(self, editor: PlanEditor, plan: LessonPlan, warnings: list[alignment.AlignmentWarning]):
+            super().__init__()
+            self.editor = editor
+            self.plan = plan
+            self.warnings = warnings
+
+    class TodoCreated(Message):
+        def __init__(self, editor: PlanEditor, todo: Todo):
+            super().__init__()
+            self.editor = editor
+            self.todo = todo
+
+    class Missing(Message):
+        """The plan is not in the store (deleted elsewhere)."""
+
+        def __init__(self, editor: PlanEditor, plan_id: str):
+            super().__init__()
+            self.editor = editor
+            self.plan_id = plan_id
+
+    def __init__(self, plan_id: str, *, id: str | None = None, classes: str | None = None):
+        super().__init__(id=id, classes=classes)
+        self.plan_id = plan_id
+        self.partnership: Partnership | None = None
+        self.warnings: list[alignment.AlignmentWarning] = []
+        self._pending = 0
+
+    def compose(self) -> ComposeResult:
+        yield Static("", classes="pe-header")
+        with Horizontal(classes="pe-body"):
+            yield OptionList(classes="pe-outline")
+            with VerticalScroll(classes="pe-detail-box"):
+                yield Static("", classes="pe-detail")
+        yield Static("", classes="pe-alignment-title")
+        yield OptionList(classes="pe-alignment")
+
+    def on_mount(self) -> None:
+        self.reload()
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width >= WIDE, "wide")
+        self.call_after_refresh(self._refit)
+
+    def _refit(self) -> None:
+        """Rows are fitted to the outline's width, so a new width means new rows."""
+        if self.plan is not None and self.partnership is not None:
+            self._render_outline(self.plan)
+
+    # --- data -------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Re-read the plan from the store, unless our own saves are still on their way."""
+        if self._pending:
+            return
+        store = self.app.store  # type: ignore[attr-defined]
+        plan = store.get(LessonPlan, self.plan_id) if store is not None else None
+        if plan is None:
+            self.query_one(".pe-header", Static).update(lit("This plan no longer exists.", "bold red"))
+            self.post_message(self.Missing(self, self.plan_id))
+            return
+        self.partnership = store.get(Partnership, plan.partnership_id)
+        self.plan = plan
+
+    def watch_plan(self, plan: LessonPlan | None) -> None:
+        if plan is None or self.partnership is None:
+            return
+        self.warnings = alignment.check(plan, self.partnership)
+        self._render_outline(plan)
+        self._render_alignment(plan)
+        self._render_detail()
+
+    def apply(self, plan: LessonPlan) -> None:
+        """Show and save an edited plan; the host hears about it through Changed."""
+        plan = plan.model_copy(update={"updated_at": self.app.now()})  # type: ignore[attr-defined]
+        self._pending += 1
+        self.plan = plan
+        self.app.save(plan, done=self._saved)  # type: ignore[attr-defined]
+        self.post_message(self.Changed(self, plan, self.warnings))
+
+    def _saved(self, _error) -> None:
+        # On a failed save the app has said so; the edit stays on screen and goes to disk
+        # with the next save, so nothing typed is lost.
+        self._pending -= 1
+
+    # --- rendering --------------------------------------------------------------------
+
+    def _render_outline(self, plan: LessonPlan) -> None:
+        assert self.partnership is not None
+        outline = self.query_one(OUTLINE, OptionList)
+        keep = self.highlighted_id()
+        flagged = {w.item_id for w in self.warnings if w.item_id}
+        width = outline.scrollable_content_region.width or None
+        names = Names(plan)
+        options: list[Option] = []
+        for name, title, key in SECTIONS:
+            options.append(Option(section_line(plan, name, title, key), id=f"section-{name}"))
+            for item in getattr(plan, name):
+                options.append(Option(item_line(plan, item, self.partnership, item.id in flagged, width, names), id=item.id))
+        self.query_one(".pe-header", Static).update(header_line(plan))
+        outline.set_options(options)
+        self.highlight(keep or "section-objectives", focus=False)
+
+    def _render_alignment(self, plan: LessonPlan) -> None:
+        panel = self.query_one(ALIGNMENT, OptionList)
+        title = self.query_one(".pe-alignment-title", Static)
+        if self.warnings:
+            title.update(lit(f"Alignment: {len(self.warnings)} warning{'s' if len(self.warnings) != 1 else ''}  (w, then enter jumps)", "bold yellow"))
+            panel.set_options(Option(lit("⚠ " + w.message), id=f"warning-{n}") for n, w in enumerate(self.warnings))
+            panel.remove_class("clear")
+        else:
+            title.update(lit("Alignment: no warnings", "bold green"))
+            panel.set_options([Option(lit("✓ " + alignment.all_clear_text(plan), "green"), id="all-clear")])
+            panel.add_class("clear")
+
+    def _render_detail(self) -> None:
+        if self.plan is None or self.partnership is None:
+            return
+        item = self.current_item()
+        self.query_one(".pe-detail", Static).update(detail(self.plan, item, self.partnership, self.warnings))
+
+    @on(OptionList.OptionHighlighted, ".pe-outline")
+    def _outline_moved(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        self._render_detail()
+
+    # --- navigation -------------------------------------------------------------------
+
+    def highlighted_id(self) -> str | None:
+        outline = self.query_one(OUTLINE, OptionList)
+        option = outline.highlighted_option
+        return option.id if option is not None else None
+
+    def current_item(self) -> Objective | Assessment | Segment | None:
+        item_id = self.highlighted_id()
+        return get_item(self.plan, item_id) if self.plan and item_id else None
+
+    def current_section(self) -> str:
+        item_id = self.highlighted_id() or ""
+        if item_id.startswith("section-"):
+            return item_id.removeprefix("section-")
+        item = self.current_item()
+        for cls, name in ((Objective, "objectives"), (Assessment, "assessments"), (Segment, "segments")):
+            if isinstance(item, cls):
+                return name
+        return "objectives"
+
+    def highlight(self, option_id: str, focus: bool = True) -> None:
+        """Put the outline's cursor on an item or section (the jump-to-item of warnings)."""
+        outline = self.query_one(OUTLINE, OptionList)
+        try:
+            outline.highlighted = outline.get_option_index(option_id)
+        except Exception:
+            outline.highlighted = 0 if outline.option_count else None
+        if focus:
+            outline.focus()
+        self._render_detail()
+
+    def jump_to(self, warning: alignment.AlignmentWarning) -> None:
+        if warning.item_id:
+            self.highlight(warning.item_id)
+        elif warning.gap == alignment.Gap.NO_OBJECTIVES:
+            self.highlight("section-objectives")
+        else:
+            self.highlight("section-segments")
+
+    @on(OptionList.OptionSelected, ".pe-alignment")
+    def _warning_chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        option_id = event.option.id or ""
+        if option_id.startswith("warning-"):
+            self.jump_to(self.warnings[int(option_id.removeprefix("warning-"))])
+        else:
+            self.query_one(OUTLINE, OptionList).focus()
+
+    @on(OptionList.OptionSelected, ".pe-outline")
+    def _outline_chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        option_id = event.option.id or ""
+        if option_id.startswith("section-"):
+            self.action_add(option_id.removeprefix("section-"))
+        else:
+            self.action_edit()
+
+    def action_warnings(self) -> None:
+        panel = self.query_one(ALIGNMENT, OptionList)
+        if panel.highlighted is None and panel.option_count:
+            panel.highlighted = 0
+        panel.focus()
+
+    # --- editing ----------------------------------------------------------------------
+
+    def _form_for(self, name: str, item):
+        assert self.partnership is not None
+        if name == "objectives":
+            return objective_form(item)
+        if name == "assessments":
+            return assessment_form(item, self.partnership)
+        return segment_form(item, self.partnership)
+
+    def action_add(self, name: str) -> None:
+        if self.plan is None:
+            return
+        current = self.current_item()
+        after = current.id if current is not None and self.current_section() == name else None
+        first = self.highlighted_id() == f"section-{name}"
+
+        def added(item) -> None:
+            if item is not None and self.plan is not None:
+                self.apply(put_item(self.plan, item, after=after, first=first))
+                self.highlight(item.id)
+
+        self.app.push_screen(self._form_for(name, None), added)
+
+    def action_edit(self) -> None:
+        item = self.current_item()
+        if item is None or self.plan is None:
+            section = self.current_section()
+            if (self.highlighted_id() or "").startswith("section-"):
+                self.action_add(section)
+            return
+
+        def edited(new) -> None:
+            if new is not None and self.plan is not None:
+                self.apply(put_item(self.plan, new))
+
+        self.app.push_screen(self._form_for(self.current_section(), item), edited)
+
+    def action_link(self) -> None:
+        item = self.current_item()
+        plan = self.plan
+        if plan is None or item is None:
+            self.app.notify("Put the cursor on an assessment, a segment or an objective to link it.", timeout=4)
+            return
+        o_names = alignment.objective_labels(plan)
+        if isinstance(item, Objective):
+            self._link_objective(plan, item)
+            return
+        choices = [(f"{o_names[o.id]} {o.text}", o.id, o.id in item.objective_ids) for o in plan.objectives]
+        if isinstance(item, Segment):
+            a_names = alignment.assessment_labels(plan)
+            choices += [
+                (f"{a_names[a.id]} {a.text} (given in this segment)", a.id, a.id in item.assessment_ids) for a in plan.assessments
+            ]
+
+        def linked(ids: list[str] | None) -> None:
+            if ids is None or self.plan is None:
+                return
+            current = get_item(self.plan, item.id)
+            if isinstance(current, Segment):
+                self.apply(put_item(self.plan, set_segment_links(current, ids, self.plan)))
+            elif isinstance(current, Assessment):
+                self.apply(put_item(self.plan, set_links(current, ids, self.plan)))
+
+        if isinstance(item, Assessment):
+            title = "Which objectives does it measure?"
+        else:
+            title = "Which objectives does this task teach? (and which assessments are given in it)"
+        self.app.push_screen(ChecklistDialog(title, choices, empty="No objectives yet: add one with o first."), linked)
+
+    def _link_objective(self, plan: LessonPlan, objective: Objective) -> None:
+        """From an objective: tick the assessments that measure it and the tasks that teach it."""
+        a_names = alignment.assessment_labels(plan)
+        s_names = alignment.segment_labels(plan)
+        choices = [(f"{a_names[a.id]} {a.text}", a.id, objective.id in a.objective_ids) for a in plan.assessments]
+        choices += [(f"{s_names[s.id]} {s.title}", s.id, objective.id in s.objective_ids) for s in plan.segments]
+
+        def linked(ids: list[str] | None) -> None:
+            if ids is None or self.plan is None:
+                return
+            chosen = set(ids)
+            new = self.plan
+            for other in [*new.assessments, *new.segments]:
+                has = objective.id in other.objective_ids
+                if (other.id in chosen) != has:
+                    wanted = [o for o in other.objective_ids if o != objective.id] + ([objective.id] if not has else [])
+                    new = put_item(new, set_links(other, wanted, new))
+            self.apply(new)
+
+        self.app.push_screen(
+            ChecklistDialog("Which assessments measure it and which tasks teach it?", choices, empty="No assessments or tasks yet."),
+            linked,
+        )
+
+    def action_approach(self) -> None:
+        item = self.current_item()
+        if not isinstance(item, Segment):
+            self.app.notify("An approach belongs to a segment: put the cursor on one.", timeout=4)
+            return
+        choices = [(a, a.label, a.description) for a in Approach] + [(None, "Not chosen yet", "")]
+
+        def chosen(value) -> None:
+            if value is ChoiceDialog.CANCELLED or self.plan is None:
+                return
+            current = get_item(self.plan, item.id)
+            if isinstance(current, Segment):
+                self.apply(put_item(self.plan, current.model_copy(update={"approach": value})))
+
+        self.app.push_screen(ChoiceDialog(f"Coteaching approach for {item.title}", choices, item.approach), chosen)
+
+    def action_delete(self) -> None:
+        item = self.current_item()
+        if item is None or self.plan is None:
+            return
+        name = item.text if not isinstance(item, Segment) else item.title
+
+        def answered(yes: bool | None) -> None:
+            if yes and self.plan is not None:
+                self.apply(remove_item(self.plan, item.id))
+
+        self.app.push_screen(ConfirmDialog(f"Delete {name!r} and its links?"), answered)
+
+    def action_move(self, delta: int) -> None:
+        item = self.current_item()
+        if item is not None and self.plan is not None:
+            moved = move_item(self.plan, item.id, delta)
+            if moved is not self.plan:
+                self.apply(moved)
+                self.highlight(item.id)
+
+    def action_details(self) -> None:
+        if self.plan is None:
+            return
+
+        def edited(update: dict | None) -> None:
+            if update is not None and self.plan is not None:
+                self.apply(LessonPlan.model_validate({**self.plan.model_dump(), **update}))
+
+        self.app.push_screen(plan_info_form(self.plan, self.app.today()), edited)  # type: ignore[attr-defined]
+
+    def action_todo(self) -> None:
+        if self.plan is None or self.partnership is None:
+            return
+        item = self.current_item()
+        title = suggested_todo_title(self.plan, item.id if item else None)
+        owner = "both"
+        if isinstance(item, Assessment):
+            owner = item.designed_by
+        form = todo_form(title, self.plan, self.partnership, self.app.today(), self.app.now())  # type: ignore[attr-defined]
+        form.fields[1].value = owner
+
+        def made(todo: Todo | None) -> None:
+            if todo is None:
+                return
+            self.app.save(todo)  # type: ignore[attr-defined]
+            who = self.partnership.owner_label(todo.owner) if self.partnership else todo.owner
+            self.app.notify(f"To-do for {who}: {todo.title}", title="To-do added", timeout=4, markup=False)
+            self.post_message(self.TodoCreated(self, todo))
+
+        self.app.push_screen(form, made)
