@@ -25,7 +25,6 @@ import filelock
 from pydantic import BaseModel, ValidationError
 from tinydb import TinyDB
 from tinydb.storages import Storage
-from tinydb.table import Document
 
 from ..domain.errors import describe
 from ..domain.models import LessonPlan, Partnership, Session, SessionTemplate, Todo

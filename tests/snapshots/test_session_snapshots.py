@@ -45,7 +45,15 @@ async def _wrapup(pilot) -> None:
     await settle(pilot)
 
 
-STATES = {"running": _running, "overrun": _overrun, "paused": _paused, "wrapup": _wrapup}
+async def _planning(pilot) -> None:
+    await _running(pilot)
+    await pilot.press("n", "L")
+    await settle(pilot)
+    await pilot.press("1")  # link the demo's lesson plan: it opens beside the step
+    await settle(pilot)
+
+
+STATES = {"planning": _planning, "running": _running, "overrun": _overrun, "paused": _paused, "wrapup": _wrapup}
 
 
 @pytest.mark.parametrize("size", sorted(SIZES))

@@ -6,7 +6,6 @@ import os
 import stat
 import subprocess
 import sys
-from datetime import timedelta
 
 from coplan_tui.store import Store
 from coplan_tui.store.backups import list_backups

@@ -29,6 +29,7 @@ async def test_run_a_session_quit_mid_step_and_reopen(demo_store, clock):
         s = _session(demo_store)
         assert s.status == SessionStatus.RUNNING and s.template.name.startswith("Weekly")
         assert s.steps[0].intervals[0].start == clock.now
+        assert s.leader_id is not None  # the suggested leader, recorded
 
         # typing into the notes editor inserts text and triggers nothing
         await pilot.press(*"n a q", "enter", *"Groups of four worked.")
@@ -121,3 +122,57 @@ async def test_markup_in_a_title_renders_literally(demo_store, clock):
         await start_session(pilot)
         await add_todo(pilot, "[bold red]x[/] [link=http://a]y", due="tomorrow")
         assert "[bold red]x[/] [link=http://a]y" in screen_text(app)
+
+
+async def test_finish_reflect_and_see_the_summary(demo_store, clock):
+    from coplan_tui.ui.screens.history import SessionSummaryScreen
+
+    app = session_app(demo_store, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_session(pilot)
+        await pilot.press(*"We agreed on stations.")
+        await add_todo(pilot, "Draft the rubric", owner_moves=1, due="fri")
+        await tick(pilot, clock, 300)
+        await pilot.press("q")
+        await settle(pilot)
+        await pilot.press("f")
+        await settle(pilot)
+        await pilot.press("space", "tab", "tab", "space", "tab", "tab", *"TC leads next", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, SessionSummaryScreen)
+        text = screen_text(app)
+        assert "Draft the rubric" in text and "We agreed on stations." in text
+    done = [s for s in demo_store.all(Session) if s.status == SessionStatus.DONE and s.finished_at == clock.now]
+    assert len(done) == 1
+    r = done[0].reflection
+    assert (r.shared_ideas, r.talked_equally, r.took_up_ideas, r.decided_together) == (True, False, True, False)
+    assert r.notes == "TC leads next"
+    assert done[0].steps[0].notes == "We agreed on stations."
+
+
+async def test_a_planning_step_opens_the_linked_plan_beside_it(demo_store, clock):
+    from coplan_tui.domain.models import LessonPlan
+    from coplan_tui.ui.widgets.plan_editor import PlanEditor
+
+    app = session_app(demo_store, clock)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await start_session(pilot)
+        await pilot.press("escape", "n")  # step 2 plans the standard and concept
+        await settle(pilot)
+        assert "press L to create or link" in screen_text(app)
+        await pilot.press("L")
+        await settle(pilot)
+        await pilot.press("1")  # link the demo's plan
+        await settle(pilot)
+        plan = demo_store.all(LessonPlan)[0]
+        editor = app.screen.query_one(PlanEditor)
+        assert editor.plan_id == plan.id and app.screen.query_one("#plan-pane").display
+        assert "Energy flow in ecosystems" in screen_text(app)
+        assert "To-dos (" in screen_text(app)  # the to-do pane stays visible
+        assert _session(demo_store).plan_id == plan.id
+        await pilot.press("L")  # hide it again
+        await settle(pilot)
+        assert not app.screen.query_one("#plan-pane").display
+        await pilot.press("p", "L")  # a step that does not plan: the plan stays closed
+        await settle(pilot)
+        assert not app.screen.query_one("#plan-pane").display

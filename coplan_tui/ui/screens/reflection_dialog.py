@@ -6,10 +6,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Checkbox, Input, Static
+from textual.widgets import Input, Static
 
 from ...domain.models import REFLECTION_QUESTIONS, Reflection
 from ..text import lit
+from ..widgets.marks import TickBox
 
 
 class ReflectionDialog(ModalScreen[Reflection | None]):
@@ -27,7 +28,7 @@ class ReflectionDialog(ModalScreen[Reflection | None]):
         with Vertical(classes="dialog", id="reflection-dialog"):
             yield Static(lit("Before you finish: did we both…", "bold"), classes="dialog-title")
             for field, question in REFLECTION_QUESTIONS.items():
-                yield Checkbox(lit(question), value=bool(getattr(self.reflection, field)), id=f"reflect-{field}")
+                yield TickBox(lit(question), value=bool(getattr(self.reflection, field)), id=f"reflect-{field}")
             yield Input(value=self.reflection.notes, placeholder="A note for next time (optional)", id="reflect-notes")
             yield Static(lit("space tick · tab next · enter finish · escape back", "dim"), classes="dialog-hint")
 
@@ -35,7 +36,7 @@ class ReflectionDialog(ModalScreen[Reflection | None]):
         self.action_save()
 
     def action_save(self) -> None:
-        answers = {f: self.query_one(f"#reflect-{f}", Checkbox).value for f in REFLECTION_QUESTIONS}
+        answers = {f: self.query_one(f"#reflect-{f}", TickBox).value for f in REFLECTION_QUESTIONS}
         notes = self.query_one("#reflect-notes", Input).value
         self.dismiss(Reflection(notes=notes, **answers))
 

@@ -20,12 +20,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static, TextArea
 
 from ...domain import timebox
-from ...domain.models import Partnership, Session, SessionStatus, Todo
+from ...domain.models import LessonPlan, Partnership, PlanStatus, Session, SessionStatus, Todo
 from ...domain.roles import default_owner
 from ...domain.session_todos import pane_todos, toggled, wrap_up
 from ..messages import DataChanged
-from ..text import lit
 from ..widgets.countdown import Countdown
+from ..widgets.plan_editor import PlanEditor
 from ..widgets.step_list import StepList
 from ..widgets.todo_pane import TodoPane
 
@@ -60,6 +60,7 @@ class SessionScreen(Screen[None]):
         Binding("e", "edit_todo", "Edit", id="session.edit_todo"),
         Binding("d", "delete_todo", "Delete", id="session.delete_todo"),
         Binding("u", "undo", "Undo", id="session.undo"),
+        Binding("L", "plan", "Plan", key_display="L", id="session.plan", tooltip="Open, hide or create the lesson plan beside a planning step"),
         Binding("t", "toggle_todo_pane", "Wide to-dos", show=False, id="session.toggle_todo_pane"),
         Binding("b", "toggle_bell", "Bell on/off", show=False, id="session.toggle_bell"),
         Binding("escape", "leave_notes", "Leave notes", id="session.leave_notes"),
@@ -76,6 +77,8 @@ class SessionScreen(Screen[None]):
         self._notes_dirty = False
         self._shown_step = -1
         self._bell_rung: set[int] = set()
+        self._plan_hidden = False
+        """The user hid the plan with L; it stays hidden until they press L again."""
 
     # --- building -----------------------------------------------------------------------
 
@@ -92,6 +95,7 @@ class SessionScreen(Screen[None]):
                     yield Static("", id="prompts")
                     yield Static("", id="wrapup")
                 yield TextArea("", id="notes", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
+            yield Vertical(id="plan-pane")
             yield TodoPane(id="todo-pane")
         yield Footer()
 
@@ -111,14 +115,17 @@ class SessionScreen(Screen[None]):
         self.set_interval(TICK_SECONDS, self._tick)
         self.set_interval(AUTOSAVE_SECONDS, self._autosave)
         self._apply_width()
-        self._refresh_all()
         self.query_one("#notes", TextArea).focus()
+        self._refresh_all()
 
     def on_resize(self) -> None:
         self._apply_width()
 
     def _apply_width(self) -> None:
         self.set_class(self.size.width < NARROW_WIDTH, "narrow")
+        notes = self.query_one("#notes", TextArea)
+        if self.has_class("narrow") and self.has_class("plan-open") and notes.has_focus:
+            self.call_after_refresh(self._focus_plan)
 
     # --- time and drawing ---------------------------------------------------------------
 
@@ -164,10 +171,12 @@ class SessionScreen(Screen[None]):
         secs = int(elapsed.total_seconds() % 60)
         end = timebox.projected_end(s, now).strftime("%H:%M")
         status = {SessionStatus.PAUSED: " · PAUSED", SessionStatus.DONE: " · DONE"}.get(s.status, "")
+        left = timebox.format_clock(timebox.step_remaining(s, s.current_step, now))
+        left = f"{left} over" if left.startswith("+") else f"{left} left"
         line2 = Text(
             no_wrap=True,
             overflow="ellipsis",
-            text=f"Step {s.current_step + 1}/{len(s.template.steps)} · {mins}:{secs:02d} of {planned} min · ends ~{end}{status}"
+            text=f"Step {s.current_step + 1}/{len(s.template.steps)} ({left}) · {mins}:{secs:02d} of {planned} min · ends ~{end}{status}",
         )
         bar = ProgressBar(total=max(1.0, planned * 60.0), completed=min(elapsed.total_seconds(), planned * 60.0))
         self.query_one("#session-bar", Static).update(Group(line1, line2, bar))
@@ -189,6 +198,8 @@ class SessionScreen(Screen[None]):
             prompts.append("; ".join(step.outputs), style="italic")
         if step.approach:
             prompts.append(f"\nApproach: {step.approach.label}", style="dim")
+        if step.planning and self._plan() is None:
+            prompts.append("\nA planning step: press L to create or link the lesson plan.", style="bold")
         self.query_one("#prompts", Static).update(prompts)
         notes = self.query_one("#notes", TextArea)
         if self._shown_step != i:
@@ -198,6 +209,7 @@ class SessionScreen(Screen[None]):
                 notes.load_text(text)
             self._notes_dirty = False
         self._draw_wrapup()
+        self._sync_plan_pane()
 
     def _draw_wrapup(self) -> None:
         s = self.session
@@ -254,6 +266,8 @@ class SessionScreen(Screen[None]):
                 self._draw_step()
         self._draw_clock(self._now())
         self._draw_todos()
+        for editor in self.query(PlanEditor):
+            editor.reload()
 
     # --- saving ---------------------------------------------------------------------------
 
@@ -416,6 +430,91 @@ class SessionScreen(Screen[None]):
 
     def action_toggle_todo_pane(self) -> None:
         self.toggle_class("wide-todos")
+
+    # --- the lesson plan beside a planning step -----------------------------------------------------
+
+    def _plan(self) -> LessonPlan | None:
+        plan_id = self.session.plan_id
+        return self.app.store.get(LessonPlan, plan_id) if plan_id else None  # type: ignore[attr-defined]
+
+    def _sync_plan_pane(self) -> None:
+        """Show the linked plan's editor on planning steps, unless the user hid it."""
+        pane = self.query_one("#plan-pane", Vertical)
+        step = self.session.template.steps[self.session.current_step]
+        plan = self._plan()
+        show = step.planning and plan is not None and not self._plan_hidden
+        editors = list(pane.query(PlanEditor))
+        if show and not any(e.plan_id == plan.id for e in editors):
+            pane.remove_children()
+            pane.mount(PlanEditor(plan.id, id="session-plan"))
+        pane.display = show
+        self.set_class(show, "plan-open")
+        notes = self.query_one("#notes", TextArea)
+        if show and self.has_class("narrow") and (notes.has_focus or self.focused is None):
+            # At 80 columns the plan takes the step's place: never leave focus in hidden notes.
+            self.call_after_refresh(self._focus_plan)
+
+    def _focus_plan(self, tries: int = 20) -> None:
+        """Focus the plan's outline once the editor has composed it (mounting is async)."""
+        outlines = self.query("#session-plan .pe-outline")
+        if outlines:
+            outlines.first().focus()
+        elif tries:
+            self.set_timer(0.02, lambda: self._focus_plan(tries - 1))
+
+    def action_plan(self) -> None:
+        step = self.session.template.steps[self.session.current_step]
+        if self._plan() is None:
+            self._offer_plans()
+            return
+        if not step.planning and not self.has_class("plan-open"):
+            self.notify("The plan opens beside planning steps; the prompts say which ones plan.")
+            return
+        self._plan_hidden = not self._plan_hidden
+        self._sync_plan_pane()
+        if not self._plan_hidden:
+            self.call_after_refresh(self._focus_plan)
+
+    def _offer_plans(self) -> None:
+        """Link one of the partnership's plans in the making, or create a new one."""
+        from .choice_dialog import ChoiceDialog
+
+        plans = [
+            p
+            for p in self.app.store.all(LessonPlan)  # type: ignore[attr-defined]
+            if p.partnership_id == self.partnership.id and p.status != PlanStatus.TAUGHT
+        ]
+        plans.sort(key=lambda p: (p.updated_at or p.created_at or self._now()), reverse=True)
+        choices = [("n", "New plan")] + [(str(i + 1), f"Link: {p.title}") for i, p in enumerate(plans[:9])]
+
+        def chosen(key: str | None) -> None:
+            if key == "n":
+                self._create_plan()
+            elif key and key.isdigit():
+                self._link_plan(plans[int(key) - 1])
+
+        self.app.push_screen(ChoiceDialog("Which lesson plan does this session work on?", choices), chosen)
+
+    def _create_plan(self) -> None:
+        from .plan_forms import new_plan_form
+
+        def made(plan: LessonPlan | None) -> None:
+            if plan is not None:
+                self.app.save(plan)  # type: ignore[attr-defined]
+                self._link_plan(plan)
+
+        self.app.push_screen(new_plan_form([self.partnership], self._now().date(), self._now()), made)
+
+    def _link_plan(self, plan: LessonPlan) -> None:
+        self._plan_hidden = False
+        self._capture_notes()
+        self._commit(self.session.model_copy(update={"plan_id": plan.id}))
+        self._draw_step()
+
+    def on_plan_editor_todo_created(self, message: PlanEditor.TodoCreated) -> None:
+        """A to-do made from a plan item during the session belongs to this session too."""
+        if message.todo.session_id is None:
+            self._save_todo(message.todo.model_copy(update={"session_id": self.session_id}), message.todo.id, "add", None)
 
     # --- leaving ------------------------------------------------------------------------------------
 

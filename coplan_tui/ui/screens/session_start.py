@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, RadioButton, RadioSet, Static
+from textual.widgets import Footer, Input, OptionList, RadioSet, Static
 from textual.widgets.option_list import Option
 
 from ...domain.matching import match_partnerships, match_templates
@@ -17,6 +17,7 @@ from ...domain.release import suggested_leader
 from ...domain.templates import BUILTIN_TEMPLATES, default_template_for
 from ..text import lit
 from ..widgets.choice_set import ChoiceSet
+from ..widgets.marks import Choice
 
 
 class LeaderPicker(ChoiceSet):
@@ -137,7 +138,7 @@ class StartSessionScreen(Screen[None]):
         suggestion = suggested_leader(p, self.app.today(), sessions)  # type: ignore[attr-defined]
         self._leaders = [m.id for m in p.members]
         radio.mount_all(
-            [RadioButton(lit(f"{m.name} ({p.owner_label(m.id)})"), value=m.id == suggestion.member_id) for m in p.members]
+            [Choice(lit(f"{m.name} ({p.owner_label(m.id)})"), value=m.id == suggestion.member_id) for m in p.members]
         )
         reason.update(lit("Suggested: " + suggestion.reason, "dim"))
         if self.template_query is None and not self._template_chosen:
@@ -176,8 +177,7 @@ class StartSessionScreen(Screen[None]):
         if p is None or t is None:
             self.notify("Choose a partnership and a template first.", severity="warning")
             return
-        radio = self.query_one("#start-leader", RadioSet)
-        index = radio.pressed_index
+        index = self.query_one("#start-leader", LeaderPicker).chosen_index()
         leader = self._leaders[index] if 0 <= index < len(self._leaders) else None
         now = self.app.now()  # type: ignore[attr-defined]
         snapshot = t.model_copy(update={"builtin": t.builtin})

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, RadioButton, RadioSet, Static
 
 from ..widgets.choice_set import ChoiceSet
+from ..widgets.marks import Choice
 
 from ...domain.dates import ACCEPTED, parse_date
 from ...domain.errors import DomainError, describe
@@ -62,8 +63,8 @@ class TodoDialog(ModalScreen[Todo | None]):
             with ChoiceSet(id="todo-owner"):
                 for member in self.partnership.members:
                     label = f"{member.name} ({self.partnership.owner_label(member.id)})"
-                    yield RadioButton(lit(label), value=member.id == owner, id=f"owner-{member.id}")
-                yield RadioButton("Both of us", value=owner == BOTH, id="owner-both")
+                    yield Choice(lit(label), value=member.id == owner, id=f"owner-{member.id}")
+                yield Choice("Both of us", value=owner == BOTH, id="owner-both")
             with Horizontal(classes="dialog-row"):
                 with Vertical():
                     yield Label("Feedback by")
@@ -94,8 +95,7 @@ class TodoDialog(ModalScreen[Todo | None]):
                 button.value = True
 
     def _owner(self) -> str:
-        radio = self.query_one("#todo-owner", RadioSet)
-        index = radio.pressed_index
+        index = self.query_one("#todo-owner", ChoiceSet).chosen_index()
         return self._owners[index] if 0 <= index < len(self._owners) else BOTH
 
     def on_input_submitted(self, _: Input.Submitted) -> None:

@@ -19,3 +19,10 @@ class ChoiceSet(RadioSet):
     def action_previous_button(self) -> None:
         super().action_previous_button()
         self._press_selected()
+
+    def chosen_index(self) -> int:
+        """The index of the button that is on, or -1. Scans the buttons, which are the truth."""
+        for index, button in enumerate(self.query(RadioButton)):
+            if button.value:
+                return index
+        return -1
