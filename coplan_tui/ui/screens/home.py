@@ -97,6 +97,7 @@ class HomeScreen(Screen[None]):
         Binding("T", "all_todos", "All to-dos", key_display="T", show=False, id="home.all_todos", tooltip="Review every partnership's to-dos"),
         Binding("h", "history", "History", id="home.history", tooltip="Past sessions and their notes"),
         Binding("p", "plans", "Plans", id="home.plans", tooltip="The partnership's lesson and unit plans"),
+        Binding("m", "templates", "Templates", show=False, id="home.templates", tooltip="Session templates: copy and edit"),
         Binding("r", "release", "Release", id="home.release", tooltip="The release of responsibility"),
         Binding("n", "new", "New", id="home.new", tooltip="Create a partnership"),
         Binding("e", "edit", "Edit", id="home.edit", tooltip="Edit the partnership"),
@@ -209,6 +210,11 @@ class HomeScreen(Screen[None]):
     def action_todos(self) -> None:
         p = self.selected
         self.app.open_todos(p.id if p else None)  # type: ignore[attr-defined]
+
+    def action_templates(self) -> None:
+        from .templates import TemplatesScreen
+
+        self.app.push_screen(TemplatesScreen())
 
     def action_plans(self) -> None:
         p = self.selected

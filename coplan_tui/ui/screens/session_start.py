@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, RadioSet, Static
@@ -35,7 +35,7 @@ class LeaderPicker(ChoiceSet):
 
 def all_templates(store) -> list[SessionTemplate]:
     custom = sorted(store.all(SessionTemplate), key=lambda t: t.name.lower())
-    return [*BUILTIN_TEMPLATES, *custom]
+    return [*custom, *BUILTIN_TEMPLATES]  # the pair's own first: they made them to use them
 
 
 class StartSessionScreen(Screen[None]):
@@ -57,7 +57,7 @@ class StartSessionScreen(Screen[None]):
         self._leaders: list[str] = []
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="start"):
+        with VerticalScroll(id="start"):
             yield Static(lit("Start a coplanning session", "bold"), id="start-title")
             yield Static(lit("1. Partnership"), classes="section-title")
             yield Input(placeholder="type to filter partnerships", id="start-filter")
