@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from . import __version__
@@ -15,6 +16,7 @@ COMMAND_MODULES = (
     "coplan_tui.commands.check",
     "coplan_tui.commands.restore",
     "coplan_tui.commands.session",
+    "coplan_tui.commands.keymap",
     "coplan_tui.commands.todos",
     "coplan_tui.commands.transfer",
     "coplan_tui.commands.plans",
@@ -52,6 +54,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `coplan ... | head`: the reader left; that is not an error
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     if argv is None and getattr(args, "fast_exit", False):
         _exit_now(code)
     return code
