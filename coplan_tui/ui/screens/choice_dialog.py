@@ -1,4 +1,4 @@
-"""A question with a few lettered answers: one key picks, escape cancels."""
+"""A question with a short list of answers: arrows and enter pick, so does a one-letter key."""
 
 from __future__ import annotations
 
@@ -14,7 +14,10 @@ from ..text import lit
 
 
 class ChoiceDialog(ModalScreen[str | None]):
-    """``choices`` is a list of (key, label); returns the key chosen, or None."""
+    """``choices`` is a list of (value, label); returns the value chosen, or None.
+
+    A value of one character is also its key: ``("f", "Finish")`` shows as ``[f] Finish``.
+    """
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="choice.cancel")]
 
@@ -29,10 +32,13 @@ class ChoiceDialog(ModalScreen[str | None]):
             yield Static(lit(self.question, "bold"), classes="dialog-title")
             if self.detail:
                 yield Static(lit(self.detail), classes="dialog-detail")
-            yield OptionList(*[Option(lit(f"[{k}] {label}"), id=k) for k, label in self.choices], id="choice-list")
+            yield OptionList(*[Option(lit(f"[{k}] {label}" if len(k) == 1 else label), id=k) for k, label in self.choices], id="choice-list")
+
+    def on_mount(self) -> None:
+        self.query_one("#choice-list", OptionList).focus()
 
     def on_key(self, event: Key) -> None:
-        keys = {k for k, _ in self.choices}
+        keys = {k for k, _ in self.choices if len(k) == 1}
         if event.character and event.character.lower() in keys:
             event.stop()
             self.dismiss(event.character.lower())

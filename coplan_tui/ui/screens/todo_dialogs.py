@@ -9,42 +9,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Input, Label, Static
 
 from ...domain.dates import ACCEPTED, parse_date
 from ...domain.errors import DomainError
 from ...domain.todo_changes import check_deadline_order
 from ...domain.todo_rows import Team
 from ..text import lit
+from .choice_dialog import ChoiceDialog
 
-
-class ChoiceDialog(ModalScreen[str | None]):
-    """A titled list; enter picks, escape cancels. Returns the chosen value."""
-
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
-
-    def __init__(self, title: str, choices: list[tuple[str, str]], note: str = ""):
-        super().__init__()
-        self.title_text = title
-        self.choices = choices
-        self.note = note
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="todo-dialog"):
-            yield Static(lit(self.title_text, "bold"), classes="dialog-title")
-            if self.note:
-                yield Static(lit(self.note), classes="dialog-note")
-            yield OptionList(*(Option(lit(label), id=value) for value, label in self.choices), id="choices")
-
-    def on_mount(self) -> None:
-        self.query_one(OptionList).focus()
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+__all__ = ["ChoiceDialog", "TodoDraft", "TodoEditor"]
 
 
 @dataclass
