@@ -55,6 +55,8 @@ class StartSessionScreen(Screen[None]):
         self.template_query = template_query
         self.partnership_id = partnership_id
         self._leaders: list[str] = []
+        self._template_chosen = False
+        """Once the user picks a template, changing partnership no longer resets it."""
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="start"):
@@ -147,8 +149,6 @@ class StartSessionScreen(Screen[None]):
             if default.id in ids:
                 self.query_one("#start-templates", OptionList).highlighted = ids.index(default.id)
 
-    _template_chosen = False
-
     def on_input_changed(self, event: Input.Changed) -> None:
         self._fill_partnerships(match_partnerships(self._partnerships, event.value))
         self._update_leaders()
@@ -180,8 +180,7 @@ class StartSessionScreen(Screen[None]):
         index = self.query_one("#start-leader", LeaderPicker).chosen_index()
         leader = self._leaders[index] if 0 <= index < len(self._leaders) else None
         now = self.app.now()  # type: ignore[attr-defined]
-        snapshot = t.model_copy(update={"builtin": t.builtin})
-        session = Session(partnership_id=p.id, template=snapshot, leader_id=leader, day=now.date(), created_at=now)
+        session = Session(partnership_id=p.id, template=t, leader_id=leader, day=now.date(), created_at=now)
         self.app.save(session)  # type: ignore[attr-defined]
         from .session import SessionScreen
 
