@@ -95,6 +95,9 @@ class Store:
         self.path = Path(path).expanduser().absolute()
         self.clock = clock
         self._mutex = threading.RLock()
+        """Guards the in-memory data; held briefly, never across disk I/O, so UI reads never wait on the disk."""
+        self._writer = threading.Lock()
+        """Serialises this process's writers and reloads; taken before the file lock."""
         self._lock = self.lock_for(self.path)
         self._backed_up = False
         self._sig: Signature | None = None
@@ -107,14 +110,14 @@ class Store:
         self.generation = 0
         """Bumped on every change, ours or another process's; views compare it to refresh."""
         ensure_private_dir(self.path.parent)
-        with self._mutex:
+        with self._writer:
             if not self.path.exists():
                 if not create:
                     raise StoreError(f"There is no coplan database at {self.path}.")
                 with self._locked():
                     if not self.path.exists():
                         self._install(empty_data(), None)
-                        self._write()
+                        self._write(self._encode())
             if self._sig is None:
                 with self._locked():
                     self._load()
@@ -155,7 +158,8 @@ class Store:
             models = validate_documents(data)
         except SchemaProblem as e:
             raise self._unreadable(str(e)) from None
-        self._install(data, sig, models)
+        with self._mutex:
+            self._install(data, sig, models)
 
     def _install(self, data: dict[str, Any], sig: Signature | None, models: dict[str, dict[str, BaseModel]] | None = None) -> None:
         self._db = TinyDB(storage=_MemoryStorage, data=data)
@@ -175,14 +179,13 @@ class Store:
 
     def reload_if_changed(self) -> bool:
         """Re-read the file if another process changed it. Returns whether it did."""
-        with self._mutex:
+        if signature(self.path) == self._sig:
+            return False
+        with self._writer, self._locked():
             if signature(self.path) == self._sig:
                 return False
-            with self._locked():
-                if signature(self.path) == self._sig:
-                    return False
-                self._load()
-                return True
+            self._load()
+            return True
 
     @contextmanager
     def _locked(self) -> Iterator[None]:
@@ -265,15 +268,17 @@ class Store:
         """Apply puts, deletes and settings as one durable write, or none of them."""
         puts = [self._validated(d) for d in puts]
         deletes = list(deletes)
-        with self._mutex, self._locked():
+        with self._writer, self._locked():
             if signature(self.path) != self._sig:
                 self._load()
-            self._check_links(puts)
             try:
-                self._apply(puts, deletes, settings or {})
-                self._write()
+                with self._mutex:
+                    self._check_links(puts)
+                    self._apply(puts, deletes, settings or {})
+                    payload = self._encode()
+                self._write(payload)  # readers go on meanwhile: memory already holds the change
             except BaseException:
-                self._sig = None  # memory may hold the failed change: re-read the file next time
+                self._sig = None  # memory may hold the failed change: re-read the file
                 try:
                     self._load()
                 except StoreError:
@@ -361,8 +366,7 @@ class Store:
         self._dirty.clear()
         return b"{" + b",".join(parts) + b"}"
 
-    def _write(self) -> None:
-        payload = self._encode()
+    def _write(self, payload: bytes) -> None:
         try:
             if not self._backed_up and self._sig is not None:
                 make_backup(self.path, self.clock())

@@ -26,7 +26,7 @@ from ...domain.session_todos import pane_todos, toggled, wrap_up
 from ..messages import DataChanged
 from ..widgets.countdown import Countdown
 from ..widgets.plan_editor import PlanEditor
-from ..widgets.step_list import StepList
+from ..widgets.step_list import StepList, render_steps
 from ..widgets.todo_pane import TodoPane
 
 TICK_SECONDS = 0.25
@@ -78,6 +78,10 @@ class SessionScreen(Screen[None]):
         self._shown_step = -1
         self._bell_rung: set[int] = set()
         self._plan_hidden = False
+        self._todo_cache: tuple[int, dict[str, Todo]] = (-1, {})
+        self._pane_shown: tuple | None = None
+        self._drawn: dict[str, object] = {}
+        """What each often-redrawn widget shows now, so a tick repaints only what changed."""
         """The user hid the plan with L; it stays hidden until they press L again."""
 
     # --- building -----------------------------------------------------------------------
@@ -153,9 +157,16 @@ class SessionScreen(Screen[None]):
         info.append(f"{planned} min step", style="dim")
         if state:
             info.append(f"\n{state}", style="bold reverse" if state == "PAUSED" else "bold")
-        self.query_one("#clock-info", Static).update(info)
+        self._update_if_changed("#clock-info", info, info.plain)
         self._draw_bar(now)
-        self.query_one("#steps", StepList).show(s, now)
+        steps = render_steps(s, now)
+        self._update_if_changed("#steps", steps, steps.plain)
+
+    def _update_if_changed(self, selector: str, content: Text | Group, key: object) -> None:
+        """A Static's update may re-lay out the screen; skip it when ``key`` is unchanged."""
+        if self._drawn.get(selector) != key:
+            self._drawn[selector] = key
+            self.query_one(selector, Static).update(content)
 
     def _draw_bar(self, now: datetime) -> None:
         s = self.session
@@ -179,7 +190,7 @@ class SessionScreen(Screen[None]):
             text=f"Step {s.current_step + 1}/{len(s.template.steps)} ({left}) · {mins}:{secs:02d} of {planned} min · ends ~{end}{status}",
         )
         bar = ProgressBar(total=max(1.0, planned * 60.0), completed=min(elapsed.total_seconds(), planned * 60.0))
-        self.query_one("#session-bar", Static).update(Group(line1, line2, bar))
+        self._update_if_changed("#session-bar", Group(line1, line2, bar), (line1.plain, line2.plain, int(bar.completed)))
 
     def _draw_step(self) -> None:
         s = self.session
@@ -232,9 +243,17 @@ class SessionScreen(Screen[None]):
             text.append(warning + "\n", style="yellow")
         widget.update(text)
 
+    def _partnership_todos(self) -> dict[str, Todo]:
+        """The partnership's to-dos in the store, re-read only when the store changed."""
+        store = self.app.store  # type: ignore[attr-defined]
+        if self._todo_cache[0] != store.generation:
+            mine = {t.id: t for t in store.all(Todo) if t.partnership_id == self.partnership.id}
+            self._todo_cache = (store.generation, mine)
+        return self._todo_cache[1]
+
     def _todos(self) -> list[Todo]:
         """Store to-dos with this screen's unsaved changes on top."""
-        store_todos = {t.id: t for t in self.app.store.all(Todo) if t.partnership_id == self.partnership.id}  # type: ignore[attr-defined]
+        store_todos = dict(self._partnership_todos())
         for todo_id, todo in self._pending.items():
             if todo is None:
                 store_todos.pop(todo_id, None)
@@ -245,6 +264,10 @@ class SessionScreen(Screen[None]):
     def _draw_todos(self) -> None:
         today = self._now().date()
         todos = pane_todos(self._todos(), self.session, today)
+        key = (today, tuple(todos))
+        if key == self._pane_shown:
+            return  # e.g. our own session save: nothing in the pane changed
+        self._pane_shown = key
         self.query_one(TodoPane).show(todos, self.partnership, self.session, today)
 
     def _refresh_all(self) -> None:
@@ -327,8 +350,9 @@ class SessionScreen(Screen[None]):
             return
         self._capture_notes()
         self._commit(timebox.go_to(self.session, target, self._now()))
-        self._draw_step()
-        self._draw_clock(self._now())
+        with self.app.batch_update():  # one repaint for title, prompts, notes and clock
+            self._draw_step()
+            self._draw_clock(self._now())
 
     def action_next_step(self) -> None:
         self._go(+1)
