@@ -176,3 +176,17 @@ async def test_a_planning_step_opens_the_linked_plan_beside_it(demo_store, clock
         await pilot.press("p", "L")  # a step that does not plan: the plan stays closed
         await settle(pilot)
         assert not app.screen.query_one("#plan-pane").display
+
+
+async def test_coplan_session_shows_a_picker_when_nothing_matches(demo_store, clock):
+    from coplan_tui.ui.screens.session_start import StartSessionScreen
+
+    app = session_app(demo_store, clock, partnership="nobody", template="nothing")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, StartSessionScreen)
+        text = screen_text(app)
+        assert "Alvarez & Lee" in text and "Okafor & Nair" in text and "Weekly coplanning" in text
+        notes = [n.message for n in app._notifications]
+        assert "No partnership matches 'nobody': pick one." in notes
+        assert "No template matches 'nothing': pick one." in notes

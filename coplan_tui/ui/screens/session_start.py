@@ -80,9 +80,16 @@ class StartSessionScreen(Screen[None]):
             filt.display = False
             self._fill_partnerships([p for p in self._partnerships if p.id == self.partnership_id])
         else:
-            filt.value = self.partnership_query or ""
-            self._fill_partnerships(match_partnerships(self._partnerships, self.partnership_query))
+            found = match_partnerships(self._partnerships, self.partnership_query)
+            if self.partnership_query and not found:
+                self.notify(f"No partnership matches {self.partnership_query!r}: pick one.", markup=False)
+                found = self._partnerships
+            else:
+                filt.value = self.partnership_query or ""
+            self._fill_partnerships(found)
         matches = match_templates(self._templates, self.template_query)
+        if self.template_query and not matches:
+            self.notify(f"No template matches {self.template_query!r}: pick one.", markup=False)
         self._fill_templates(matches if matches else self._templates, preselect=len(matches) == 1)
         if len(self.query_one("#start-partnerships", OptionList).options) == 1 and self._partnerships:
             self.query_one("#start-templates", OptionList).focus()
