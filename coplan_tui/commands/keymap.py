@@ -8,7 +8,7 @@ import sys
 from . import add_db_option
 
 # Terminals send these as backspace, enter and tab: a binding on them could never fire.
-UNUSABLE = {"ctrl+h", "ctrl+j", "ctrl+m", "ctrl+i"}
+UNUSABLE = {f"ctrl+{letter}" for letter in "hjmi"}
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -143,9 +143,9 @@ class ReleasePlanScreen(Screen[None]):
         "the plan to the defaults for the phase and dates."
     )
     BINDINGS = [
-        Binding("enter", "edit_stage", "Edit stage", id="plan.edit_stage"),
-        Binding("r", "reset", "Reset to defaults", id="plan.reset"),
-        Binding("escape", "back", "Back", id="plan.back"),
+        Binding("enter", "edit_stage", "Edit stage", id="release_plan.edit_stage"),
+        Binding("r", "reset", "Reset to defaults", id="release_plan.reset"),
+        Binding("escape", "back", "Back", id="release_plan.back"),
     ]
 
     def __init__(self, partnership_id: str):
