@@ -16,6 +16,12 @@ async def settle(pilot: Pilot) -> None:
         app.gateway.flush()
     await pilot.pause()
     await pilot.pause()
+    # A loaded machine may still owe a layout or a repaint: wait for the screen to be drawn.
+    for _ in range(100):
+        screen = app.screen
+        if not (getattr(screen, "_layout_required", False) or getattr(screen, "_dirty_widgets", None)):
+            break
+        await pilot.pause(0.01)
 
 
 def screen_text(app) -> str:
