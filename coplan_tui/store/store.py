@@ -386,8 +386,4 @@ class Store:
             raise WriteFailed(self.path, e) from None
 
 
-def open_store(path: Path | str, **kwargs: Any) -> Store:
-    return Store(path, **kwargs)
-
-
-__all__ = ["Store", "open_store", "TABLE_OF", "parse_file", "validate_documents"]
+__all__ = ["Store", "TABLE_OF", "parse_file", "validate_documents"]

@@ -35,21 +35,6 @@ WELCOME = (
 )
 
 
-def deadline_text(todo: Todo, today) -> Text:
-    """``Wed 25 Nov`` for the implementation deadline, ``fb Tue 24 Nov`` for feedback.
-
-    Kept from the first home screen: to-do views elsewhere may import it from here.
-    """
-    nxt = todo.next_deadline(today)
-    if nxt is None:
-        return lit("—", "dim")
-    kind, day = nxt
-    label = ("fb " if kind == "feedback" else "") + day.strftime("%a %d %b")
-    if todo.is_overdue(today):
-        return lit(f"! {label}", "bold red")
-    return lit(label)
-
-
 def status_text(status: ReleaseStatus) -> Text:
     return lit(status.short, STATUS_STYLE.get(status.state, "dim"))
 

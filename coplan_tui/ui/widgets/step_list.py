@@ -40,7 +40,4 @@ def render_steps(session: Session, now: datetime) -> Text:
 
 
 class StepList(Static):
-    """A read-only list: n and p move between steps."""
-
-    def show(self, session: Session, now: datetime) -> None:
-        self.update(render_steps(session, now))
+    """A read-only list drawn with render_steps: n and p move between steps."""
