@@ -11,6 +11,12 @@ async def settle(pilot: Pilot) -> None:
     """Let workers, queued saves and repaints finish."""
     app = pilot.app
     await pilot.pause()
+    # The pilot may start before the app has pushed its first screen: keys sent then are lost.
+    for _ in range(500):
+        if getattr(app, "_first_screen_seen", False) or len(app.screen_stack) > 1:
+            app._first_screen_seen = True  # type: ignore[attr-defined]
+            break
+        await pilot.pause(0.01)
     await app.workers.wait_for_complete()
     if isinstance(app, CoplanApp) and app.gateway is not None:
         app.gateway.flush()

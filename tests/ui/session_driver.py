@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.pilot import Pilot
 
 from coplan_tui.store import Store
@@ -20,8 +22,16 @@ def session_app(store: Store, clock: FakeClock, partnership: str = "lee", templa
 
 async def start_session(pilot: Pilot) -> None:
     """On the start screen with one partnership matched: enter on template, enter on leader."""
-    await settle(pilot)
-    await pilot.press("enter", "enter")
+    from coplan_tui.ui.screens.session import SessionScreen
+    from coplan_tui.ui.screens.session_start import StartSessionScreen
+
+    # A loaded machine may still be mounting the app when the pilot starts: wait for each screen.
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, StartSessionScreen), "the start screen")
+    await wait_for_focus(pilot, "start-templates")
+    await pilot.press("enter")
+    await wait_for_focus(pilot, "start-leader")
+    await pilot.press("enter")
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, SessionScreen), "the session screen")
     await settle(pilot)
 
 
@@ -38,14 +48,18 @@ async def add_todo(pilot: Pilot, title: str, owner_moves: int = 0, feedback: str
     await settle(pilot)
 
 
-async def wait_for_focus(pilot: Pilot, widget_id: str, tries: int = 200) -> None:
-    """Wait until the dialog is up and its field focused, so no keystroke lands behind it."""
+async def wait_until(pilot: Pilot, condition: Callable[[], bool], what: str, tries: int = 500) -> None:
+    """Poll the app rather than sleep a fixed time: fast on an idle machine, patient on a loaded one."""
     for _ in range(tries):
-        focused = pilot.app.focused
-        if focused is not None and focused.id == widget_id:
+        if condition():
             return
         await pilot.pause(0.01)
-    raise AssertionError(f"#{widget_id} never took focus (focused: {pilot.app.focused!r})")
+    raise AssertionError(f"{what} never came (screen: {pilot.app.screen!r}, focused: {pilot.app.focused!r})")
+
+
+async def wait_for_focus(pilot: Pilot, widget_id: str) -> None:
+    """Wait until the dialog is up and its field focused, so no keystroke lands behind it."""
+    await wait_until(pilot, lambda: pilot.app.focused is not None and pilot.app.focused.id == widget_id, f"focus on #{widget_id}")
 
 
 async def tick(pilot: Pilot, clock: FakeClock, seconds: float) -> None:

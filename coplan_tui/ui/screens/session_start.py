@@ -56,6 +56,7 @@ class StartSessionScreen(Screen[None]):
         self.partnership_id = partnership_id
         self._leaders: list[str] = []
         self._template_chosen = False
+        self._starting = False
         """Once the user picks a template, changing partnership no longer resets it."""
 
     def compose(self) -> ComposeResult:
@@ -180,6 +181,8 @@ class StartSessionScreen(Screen[None]):
         self.action_start()
 
     def action_start(self) -> None:
+        if self._starting:
+            return  # a second enter while the first session is being saved must not make another
         p, t = self._partnership(), self._template()
         if p is None or t is None:
             self.notify("Choose a partnership and a template first.", severity="warning")
@@ -188,10 +191,17 @@ class StartSessionScreen(Screen[None]):
         leader = self._leaders[index] if 0 <= index < len(self._leaders) else None
         now = self.app.now()  # type: ignore[attr-defined]
         session = Session(partnership_id=p.id, template=t, leader_id=leader, day=now.date(), created_at=now)
-        self.app.save(session)  # type: ignore[attr-defined]
         from .session import SessionScreen
 
-        self.app.switch_screen(SessionScreen(session.id))
+        self._starting = True
+
+        def saved(error) -> None:
+            self._starting = False
+            # Switch only once the session is in the store: the session screen reads it from there.
+            if error is None and self.is_current:
+                self.app.switch_screen(SessionScreen(session.id))
+
+        self.app.save(session, done=saved)  # type: ignore[attr-defined]
 
     def action_cancel(self) -> None:
         self.dismiss()
