@@ -14,13 +14,17 @@ from .models import BOTH, Partnership, Session, Todo, TodoStatus
 
 
 def pane_todos(todos: Iterable[Todo], session: Session, today: date) -> list[Todo]:
-    """This session's to-dos (open and done) plus the partnership's other open ones, by deadline."""
+    """This session's to-dos (open and done) plus the partnership's other open ones, by deadline.
+
+    Done ones keep their place, struck through: ticking one must not move it from under the
+    cursor, so a second ``x`` undoes a slip and ticking down a list goes row by row.
+    """
     shown = [
         t
         for t in todos
         if t.partnership_id == session.partnership_id and (t.session_id == session.id or t.is_open)
     ]
-    return sorted(shown, key=lambda t: (not t.is_open, *t.sort_key(today)))
+    return sorted(shown, key=lambda t: t.sort_key(today))
 
 
 def is_carried_forward(todo: Todo, session: Session) -> bool:

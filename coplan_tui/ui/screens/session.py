@@ -15,7 +15,7 @@ from rich.progress_bar import ProgressBar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static, TextArea
 
@@ -26,6 +26,7 @@ from ...domain.session_todos import pane_todos, toggled, wrap_up
 from ..messages import DataChanged
 from ..widgets.countdown import Countdown
 from ..widgets.plan_editor import PlanEditor
+from ..widgets.prompt_view import PromptView
 from ..widgets.step_list import StepList, render_steps
 from ..widgets.todo_pane import TodoPane
 
@@ -95,9 +96,7 @@ class SessionScreen(Screen[None]):
                 with Horizontal(id="clock-row"):
                     yield Countdown("0:00", id="countdown")
                     yield Static("", id="clock-info")
-                with VerticalScroll(id="step-guide"):
-                    yield Static("", id="prompts")
-                    yield Static("", id="wrapup")
+                yield PromptView(id="prompts")
                 yield TextArea("", id="notes", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
             yield Vertical(id="plan-pane")
             yield TodoPane(id="todo-pane")
@@ -124,6 +123,7 @@ class SessionScreen(Screen[None]):
 
     def on_resize(self) -> None:
         self._apply_width()
+        self.call_after_refresh(self.query_one("#prompts", PromptView).rewrap)  # its cap follows the new height
 
     def _apply_width(self) -> None:
         self.set_class(self.size.width < NARROW_WIDTH, "narrow")
@@ -163,10 +163,10 @@ class SessionScreen(Screen[None]):
         self._update_if_changed("#steps", steps, steps.plain)
 
     def _update_if_changed(self, selector: str, content: Text | Group, key: object) -> None:
-        """A Static's update may re-lay out the screen; skip it when ``key`` is unchanged."""
+        """Repaint a fixed-size Static only when ``key`` changed, and never re-lay out the screen for it."""
         if self._drawn.get(selector) != key:
             self._drawn[selector] = key
-            self.query_one(selector, Static).update(content)
+            self.query_one(selector, Static).update(content, layout=False)
 
     def _draw_bar(self, now: datetime) -> None:
         s = self.session
@@ -198,20 +198,8 @@ class SessionScreen(Screen[None]):
         step = s.template.steps[i]
         title = Text(f"{i + 1}. ", style="bold")
         title.append(step.title, style="bold")
-        self.query_one("#step-title", Static).update(title)
-        prompts = Text()
-        for prompt in step.prompts:
-            prompts.append("• ")
-            prompts.append(prompt)
-            prompts.append("\n")
-        if step.outputs:
-            prompts.append("Leave with: ", style="bold")
-            prompts.append("; ".join(step.outputs), style="italic")
-        if step.approach:
-            prompts.append(f"\nApproach: {step.approach.label}", style="dim")
-        if step.planning and self._plan() is None:
-            prompts.append("\nA planning step: press L to create or link the lesson plan.", style="bold")
-        self.query_one("#prompts", Static).update(prompts)
+        self.query_one("#step-title", Static).update(title, layout=False)  # one line, ellipsis if long
+        self._draw_guide()
         notes = self.query_one("#notes", TextArea)
         if self._shown_step != i:
             self._shown_step = i
@@ -219,17 +207,32 @@ class SessionScreen(Screen[None]):
             if notes.text != text:
                 notes.load_text(text)
             self._notes_dirty = False
-        self._draw_wrapup()
         self._sync_plan_pane()
 
-    def _draw_wrapup(self) -> None:
+    def _draw_guide(self) -> None:
+        """The step's prompts; on the last step, the wrap-up of the session's to-dos below them."""
         s = self.session
-        widget = self.query_one("#wrapup", Static)
+        step = s.template.steps[s.current_step]
+        text = Text()
+        for prompt in step.prompts:
+            text.append("• ")
+            text.append(prompt)
+            text.append("\n")
+        if step.outputs:
+            text.append("Leave with: ", style="bold")
+            text.append("; ".join(step.outputs), style="italic")
+        if step.approach:
+            text.append(f"\nApproach: {step.approach.label}", style="dim")
+        if step.planning and self._plan() is None:
+            text.append("\nA planning step: press L to create or link the lesson plan.", style="bold")
         last = s.current_step == len(s.template.steps) - 1
-        widget.display = last
-        if not last:
-            return
-        summary = wrap_up(self._todos(), s, self.partnership, self._now().date())
+        if last:  # the to-do list is what the session leaves with: show it first and give it room
+            text = self._wrapup_text() + Text("\n") + text
+        text.rstrip()
+        self.query_one("#prompts", PromptView).show(text, share=0.6 if last else 0.4)
+
+    def _wrapup_text(self) -> Text:
+        summary = wrap_up(self._todos(), self.session, self.partnership, self._now().date())
         text = Text(f"Wrap-up: {summary.count} to-do(s) made in this session\n", style="bold")
         for group in summary.groups:
             text.append(group.label + "\n", style="bold underline")
@@ -241,7 +244,7 @@ class SessionScreen(Screen[None]):
         for warning in summary.warnings:
             text.append("⚠ ", style="bold yellow")
             text.append(warning + "\n", style="yellow")
-        widget.update(text)
+        return text
 
     def _partnership_todos(self) -> dict[str, Todo]:
         """The partnership's to-dos in the store, re-read only when the store changed."""
@@ -332,7 +335,8 @@ class SessionScreen(Screen[None]):
         else:
             self.app.save(todo, done=done)  # type: ignore[attr-defined]
         self._draw_todos()
-        self._draw_wrapup()
+        if self.session.current_step == len(self.session.template.steps) - 1:
+            self._draw_guide()  # the wrap-up lists the session's to-dos
 
     # --- timer actions ------------------------------------------------------------------------
 

@@ -14,4 +14,6 @@ class Countdown(Digits):
         seconds = remaining.total_seconds()
         self.set_class(0 < seconds <= 60, "-last-minute")
         self.set_class(seconds <= 0, "-overrun")
-        self.update(format_clock(remaining))
+        text = format_clock(remaining)
+        if text != self.value:  # the screen ticks four times a second; repaint only when the digits change
+            self.update(text)

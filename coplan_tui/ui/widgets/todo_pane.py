@@ -42,17 +42,24 @@ def todo_line(todo: Todo, partnership: Partnership, session: Session, today: dat
 class TodoPane(Vertical):
     """Shows the to-dos; the screen owns the actions (a, x, e, d, u)."""
 
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._shown: tuple[list[Todo], Partnership, Session, date] | None = None
+
     def compose(self) -> ComposeResult:
         yield Static("", id="todo-title")
         yield OptionList(id="todo-list")
 
     def show(self, todos: list[Todo], partnership: Partnership, session: Session, today: date) -> None:
-        options = self.query_one(OptionList)
-        keep = self.selected_id()
         open_count = sum(1 for t in todos if t.is_open)
         title = Text(f"To-dos ({open_count} open)", style="bold")
         title.append("  a add · x done · e edit · d delete", style="dim")
-        self.query_one("#todo-title", Static).update(title)
+        self.query_one("#todo-title", Static).update(title, layout=False)  # one fixed line
+        previous, self._shown = self._shown, (todos, partnership, session, today)
+        if previous is not None and self._redraw_in_place(previous, todos, partnership, session, today):
+            return
+        options = self.query_one(OptionList)
+        keep = self.selected_id()
         options.clear_options()
         options.add_options([Option(todo_line(t, partnership, session, today), id=t.id) for t in todos])
         if not todos:
@@ -60,6 +67,22 @@ class TodoPane(Vertical):
             return
         ids = [t.id for t in todos]
         options.highlighted = ids.index(keep) if keep in ids else 0
+
+    def _redraw_in_place(self, previous, todos: list[Todo], partnership: Partnership, session: Session, today: date) -> bool:
+        """Same to-dos in the same order (a toggle, an edit): swap only the changed lines.
+
+        Rebuilding the whole list costs a relayout of the screen; swapping prompts does not.
+        """
+        old_todos, old_partnership, old_session, old_today = previous
+        if (old_partnership, old_session.id, old_today) != (partnership, session.id, today) or not todos:
+            return False
+        if [t.id for t in old_todos] != [t.id for t in todos]:
+            return False
+        options = self.query_one(OptionList)
+        for index, (old, new) in enumerate(zip(old_todos, todos)):
+            if old != new:
+                options.replace_option_prompt_at_index(index, todo_line(new, partnership, session, today))
+        return True
 
     def selected_id(self) -> str | None:
         options = self.query_one(OptionList)
