@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -53,18 +54,31 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def atomic_write(path: Path, data: bytes) -> Signature:
-    """Replace ``path`` with ``data`` durably; return the new file's signature."""
+IOV_MAX = os.sysconf("SC_IOV_MAX") if hasattr(os, "sysconf") else 16
+
+
+def write_all(fd: int, data: bytes | Sequence[bytes]) -> None:
+    """Write every byte of ``data``, a buffer or a list of pieces (sent in writev batches)."""
+    if isinstance(data, bytes | bytearray | memoryview):
+        data = [data]
+    for start in range(0, len(data), IOV_MAX):
+        batch = data[start : start + IOV_MAX]
+        written = os.writev(fd, batch) if len(batch) > 1 else os.write(fd, batch[0])
+        if written < sum(map(len, batch)):  # a short write: finish the batch piece by piece
+            view = memoryview(b"".join(batch))[written:]
+            while view:
+                view = view[os.write(fd, view) :]
+
+
+def atomic_write(path: Path, data: bytes | Sequence[bytes]) -> Signature:
+    """Replace ``path`` with ``data`` (bytes, or pieces to concatenate) durably; return the new file's signature."""
     folder = path.parent
     tmp = folder / f".{path.name}.{os.getpid()}.tmp"
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE)
     try:
         try:
             os.fchmod(fd, PRIVATE_FILE)
-            view = memoryview(data)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
+            write_all(fd, data)
             os.fsync(fd)
         finally:
             os.close(fd)
