@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -109,6 +110,7 @@ class CoplanApp(App[int]):
             from .screens.home import HomeScreen
 
             self.push_screen(HomeScreen())
+        self.call_after_refresh(_freeze_heap)
 
     # --- time -------------------------------------------------------------------------
 
@@ -145,13 +147,17 @@ class CoplanApp(App[int]):
             return
         if changed:
             self.call_from_thread(self._broadcast, True)
+            self.call_from_thread(_freeze_heap)  # the documents just read live until the next reload
 
     def _broadcast(self, external: bool) -> None:
         if self.store is None or self.store.generation == self._seen_generation:
             return
         self._seen_generation = self.store.generation
         for screen in self.screen_stack:
-            screen.post_message(DataChanged(external=external))
+            # Only to screens that listen: a message wakes a screen, and a woken screen under
+            # the current one asked for a full repaint of the screen on top.
+            if hasattr(screen, "on_data_changed"):
+                screen.post_message(DataChanged(external=external))
 
     # --- navigation -----------------------------------------------------------------
 
@@ -233,6 +239,17 @@ class CoplanApp(App[int]):
 
     def on_unmount(self) -> None:
         self.close_store()
+
+
+def _freeze_heap() -> None:
+    """Put everything alive now out of the cyclic collector's reach.
+
+    A full collection walks every tracked object: with the store's documents and Textual's
+    own objects that took 26 ms on a 40-to-do database, a dropped frame in the middle of a
+    key press. Documents and widgets that live as long as the app never need the cyclic
+    collector, and reference counting still frees them when they go.
+    """
+    gc.freeze()
 
 
 def run_app(db_path: Path, *, store: Store | None = None, start: Callable[[CoplanApp], Any] | None = None) -> int:
