@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import threading
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -45,6 +46,7 @@ TABLE_OF: dict[type[BaseModel], str] = {
 }
 SETTINGS = "settings"
 LOCK_TIMEOUT_S = 15.0
+CHANGE_LOG = 10_000
 
 
 def _now() -> datetime:
@@ -109,6 +111,12 @@ class Store:
         self._dirty: set[tuple[str, str]] = set()
         self.generation = 0
         """Bumped on every change, ours or another process's; views compare it to refresh."""
+        self._changes: deque[tuple[int, str, str]] = deque(maxlen=CHANGE_LOG)
+        """(generation, table, id) of this process's recent changes, so a view can catch up on what changed."""
+        self._loaded_at = 0
+        """The generation of the last full load: nothing older can be caught up on."""
+        self._complete_after = 0
+        """The log holds every change made after this generation (older ones fell off its end)."""
         ensure_private_dir(self.path.parent)
         with self._writer:
             if not self.path.exists():
@@ -172,6 +180,9 @@ class Store:
             for table in (*TABLE_OF.values(), SETTINGS)
         }
         self.generation += 1
+        self._loaded_at = self.generation
+        self._changes.clear()
+        self._complete_after = 0
 
     @property
     def _data(self) -> dict[str, Any]:
@@ -207,6 +218,15 @@ class Store:
     def all(self, cls: type[M]) -> list[M]:
         with self._mutex:
             return list(self._table_models(cls).values())  # type: ignore[arg-type]
+
+    def changed_since(self, cls: type[BaseModel], generation: int) -> set[str] | None:
+        """Ids of ``cls`` documents put or deleted after ``generation``; None when a reload or
+        a long gap means anything may have changed, and the caller must look at everything."""
+        table = TABLE_OF[cls]
+        with self._mutex:
+            if generation < max(self._loaded_at, self._complete_after):
+                return None
+            return {doc_id for g, t, doc_id in reversed(self._changes) if g > generation and t == table}
 
     def get(self, cls: type[M], doc_id: str) -> M | None:
         with self._mutex:
@@ -351,6 +371,13 @@ class Store:
                 del ids[i]
                 self._models.get(table, {}).pop(i, None)
         self.generation += 1
+        self._log([(TABLE_OF[type(d)], d.id) for d in puts] + [(TABLE_OF[cls], doc_id) for cls, doc_id in deletes])  # type: ignore[attr-defined]
+
+    def _log(self, changed: list[tuple[str, str]]) -> None:
+        for table, doc_id in changed:
+            if len(self._changes) == self._changes.maxlen:
+                self._complete_after = self._changes[0][0]  # that generation's entries are no longer whole
+            self._changes.append((self.generation, table, doc_id))
 
     def _encode(self) -> list[bytes]:
         """The whole file as a list of pieces, re-encoding only documents changed since the last write.

@@ -137,3 +137,39 @@ def test_incremental_encoding_writes_exactly_the_data(store, db_path, clock):
     assert sorted(t.title for t in reopened.all(Todo)) == sorted(
         ["changed ünïcode [bold]", "late"] + [f"t{i}" for i in range(20) if i not in (3, 5, 6)]
     )
+
+
+def test_change_log_names_what_changed_and_gives_up_after_a_reload(db_path, clock):
+    store = Store(db_path, clock=clock)
+    p = _pair()
+    one, two = _todo(p, "one", clock), _todo(p, "two", clock)
+    store.put(p, one)
+    seen = store.generation
+    store.put(two)
+    store.put(one.model_copy(update={"title": "one, edited"}))
+    assert store.changed_since(Todo, seen) == {one.id, two.id}
+    assert store.changed_since(Partnership, seen) == set()
+    seen = store.generation
+    store.delete(Todo, two.id)
+    assert store.changed_since(Todo, seen) == {two.id}
+    assert store.changed_since(Todo, store.generation) == set()
+
+    Store(db_path, clock=clock).put(_todo(p, "from another process", clock))
+    assert store.reload_if_changed()
+    assert store.changed_since(Todo, seen) is None  # the file was re-read: anything may have changed
+
+
+def test_change_log_gives_up_when_the_gap_is_longer_than_it_keeps(db_path, clock, monkeypatch):
+    from coplan_tui.store import store as store_module
+
+    monkeypatch.setattr(store_module, "CHANGE_LOG", 3)
+    store = Store(db_path, clock=clock)
+    p = _pair()
+    store.put(p)
+    seen = store.generation
+    todos = [_todo(p, str(i), clock) for i in range(3)]
+    for todo in todos:
+        store.put(todo)
+    assert store.changed_since(Todo, seen) == {t.id for t in todos}
+    store.put(_todo(p, "one too many", clock))
+    assert store.changed_since(Todo, seen) is None

@@ -247,12 +247,29 @@ class SessionScreen(Screen[None]):
         return text
 
     def _partnership_todos(self) -> dict[str, Todo]:
-        """The partnership's to-dos in the store, re-read only when the store changed."""
+        """The partnership's to-dos in the store, caught up on what changed since the last look.
+
+        Scanning 50,000 to-dos after every save took 2-4 ms of the UI thread; the store's
+        change log makes it the few ids that changed, and a full scan only after a reload.
+        """
         store = self.app.store  # type: ignore[attr-defined]
-        if self._todo_cache[0] != store.generation:
+        seen, mine = self._todo_cache
+        if seen == store.generation:
+            return mine
+        generation = store.generation
+        changed = store.changed_since(Todo, seen) if seen >= 0 else None
+        if changed is None:
             mine = {t.id: t for t in store.all(Todo) if t.partnership_id == self.partnership.id}
-            self._todo_cache = (store.generation, mine)
-        return self._todo_cache[1]
+        else:
+            mine = dict(mine)
+            for todo_id in changed:
+                todo = store.get(Todo, todo_id)
+                if todo is not None and todo.partnership_id == self.partnership.id:
+                    mine[todo_id] = todo
+                else:
+                    mine.pop(todo_id, None)
+        self._todo_cache = (generation, mine)
+        return mine
 
     def _todos(self) -> list[Todo]:
         """Store to-dos with this screen's unsaved changes on top."""
