@@ -57,28 +57,38 @@ def fsync_dir(folder: Path) -> None:
 IOV_MAX = os.sysconf("SC_IOV_MAX") if hasattr(os, "sysconf") else 16
 
 
-def write_all(fd: int, data: bytes | Sequence[bytes]) -> None:
-    """Write every byte of ``data``, a buffer or a list of pieces (sent in writev batches)."""
+def write_all(fd: int, data: bytes | Sequence[Sequence[bytes]], size: int | None = None) -> None:
+    """Write ``data`` to a new, empty file: one buffer, or lists of pieces (``size`` bytes in all).
+
+    Pieces go out in ``os.writev`` batches, with no joined copy. A regular file takes a short
+    write only at a limit (disk full, file size limit); if the total falls short, the file is
+    written again from the start with plain writes, which then raise the reason.
+    """
     if isinstance(data, bytes | bytearray | memoryview):
-        data = [data]
-    for start in range(0, len(data), IOV_MAX):
-        batch = data[start : start + IOV_MAX]
-        written = os.writev(fd, batch) if len(batch) > 1 else os.write(fd, batch[0])
-        if written < sum(map(len, batch)):  # a short write: finish the batch piece by piece
-            view = memoryview(b"".join(batch))[written:]
-            while view:
-                view = view[os.write(fd, view) :]
+        data, size = [[data]], len(data)
+    elif size is None:
+        size = sum(len(piece) for pieces in data for piece in pieces)
+    written = 0
+    for pieces in data:
+        for start in range(0, len(pieces), IOV_MAX):
+            written += os.writev(fd, pieces[start : start + IOV_MAX])
+    if written != size:
+        os.ftruncate(fd, 0)
+        os.lseek(fd, 0, os.SEEK_SET)
+        view = memoryview(b"".join(b"".join(pieces) for pieces in data))
+        while view:
+            view = view[os.write(fd, view) :]
 
 
-def atomic_write(path: Path, data: bytes | Sequence[bytes]) -> Signature:
-    """Replace ``path`` with ``data`` (bytes, or pieces to concatenate) durably; return the new file's signature."""
+def atomic_write(path: Path, data: bytes | Sequence[Sequence[bytes]], size: int | None = None) -> Signature:
+    """Replace ``path`` with ``data`` durably (see ``write_all``); return the new file's signature."""
     folder = path.parent
     tmp = folder / f".{path.name}.{os.getpid()}.tmp"
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE)
     try:
         try:
             os.fchmod(fd, PRIVATE_FILE)
-            write_all(fd, data)
+            write_all(fd, data, size)
             os.fsync(fd)
         finally:
             os.close(fd)

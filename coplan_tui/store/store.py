@@ -31,6 +31,7 @@ from ..domain.errors import describe
 from ..domain.models import LessonPlan, Partnership, Session, SessionTemplate, Todo
 from .atomic import PRIVATE_FILE, Signature, atomic_write, ensure_private_dir, signature
 from .backups import backup_dir, make_backup
+from .encoded import EncodedTable
 from .errors import InvalidDocument, NotFound, StoreError, UnreadableFile, WriteFailed
 from .raw import parse_file
 from .schema import SchemaProblem, empty_data
@@ -106,8 +107,8 @@ class Store:
         self._db: TinyDB
         self._ids: dict[str, dict[str, int]] = {}
         self._models: dict[str, dict[str, BaseModel]] = {}
-        self._encoded: dict[str, dict[str, bytes]] = {}
-        """table -> doc_id -> ``"doc_id":{...}`` as JSON, so a write re-encodes only what changed."""
+        self._encoded: dict[str, EncodedTable] = {}
+        """Each table as JSON pieces, so a write re-encodes only what changed."""
         self._dirty: set[tuple[str, str]] = set()
         self.generation = 0
         """Bumped on every change, ours or another process's; views compare it to refresh."""
@@ -379,12 +380,12 @@ class Store:
                 self._complete_after = self._changes[0][0]  # that generation's entries are no longer whole
             self._changes.append((self.generation, table, doc_id))
 
-    def _encode(self) -> list[bytes]:
-        """The whole file as a list of pieces, re-encoding only documents changed since the last write.
+    def _encode(self) -> tuple[list[list[bytes]], int]:
+        """The whole file as pieces for ``os.writev``, and its size in bytes.
 
-        The per-table cache is patched from the dirty set, and the pieces go to the file as
-        they are (``os.writev``): joining 50,000 documents into one buffer would hold the GIL
-        for tens of milliseconds of copying and stall the UI thread that shares it.
+        Only documents changed since the last write are encoded again, and each table's
+        pieces are patched in place (see ``encoded.py``): nothing here loops over every
+        document, so a save on a big file holds the GIL the UI thread needs for microseconds.
         """
         for table, doc_id in self._dirty:
             encoded = self._encoded.get(table)
@@ -392,38 +393,30 @@ class Store:
                 continue  # encoded whole below
             doc = self._data.get(table, {}).get(doc_id)
             if doc is None:
-                encoded.pop(doc_id, None)
+                encoded.remove(doc_id)
             else:
-                encoded[doc_id] = _dumps(doc_id) + b":" + _dumps(doc)
+                encoded.put(doc_id, _dumps(doc_id) + b":" + _dumps(doc))
         self._dirty.clear()
-        pieces = [b"{"]
+        parts: list[list[bytes]] = [[b"{"]]
+        size = 2
         for n, (table, docs) in enumerate(self._data.items()):
             encoded = self._encoded.get(table)
             if encoded is None:
-                encoded = self._encoded[table] = {i: _dumps(i) + b":" + _dumps(d) for i, d in docs.items()}
-            pieces.append((b"," if n else b"") + _dumps(table) + b":{")
-            pieces.extend(_comma_separated(list(encoded.values())))
-            pieces.append(b"}")
-        pieces.append(b"}")
-        return pieces
+                encoded = self._encoded[table] = EncodedTable.encode(docs, _dumps)
+            head = (b"," if n else b"") + _dumps(table) + b":{"
+            parts += [[head], encoded.pieces, [b"}"]]
+            size += len(head) + encoded.size + 1
+        parts.append([b"}"])
+        return parts, size
 
-    def _write(self, payload: list[bytes]) -> None:
+    def _write(self, payload: tuple[list[list[bytes]], int]) -> None:
         try:
             if not self._backed_up and self._sig is not None:
                 make_backup(self.path, self.clock())
             self._backed_up = True
-            self._sig = atomic_write(self.path, payload)
+            self._sig = atomic_write(self.path, *payload)
         except OSError as e:
             raise WriteFailed(self.path, e) from None
-
-
-def _comma_separated(items: list[bytes]) -> list[bytes]:
-    """``[a, b, c]`` -> ``[a, b",", b, b",", c]``, by slice assignment rather than a Python loop."""
-    if not items:
-        return []
-    out: list[bytes] = [b","] * (2 * len(items) - 1)
-    out[0::2] = items
-    return out
 
 
 __all__ = ["Store", "TABLE_OF", "parse_file", "validate_documents"]

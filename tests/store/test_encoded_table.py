@@ -1,0 +1,36 @@
+"""The patched-in-place JSON pieces always join to the table's documents."""
+
+from __future__ import annotations
+
+import json
+import random
+
+from coplan_tui.store.encoded import EncodedTable
+
+
+def _dumps(value) -> bytes:
+    return json.dumps(value, separators=(",", ":")).encode()
+
+
+def test_puts_updates_and_removals_always_join_to_the_table():
+    rng = random.Random(7)
+    docs = {str(i): {"n": i} for i in range(5)}
+    table = EncodedTable.encode(docs, _dumps)
+    for step in range(300):
+        doc_id = str(rng.randrange(12))
+        if rng.random() < 0.3:
+            docs.pop(doc_id, None)
+            table.remove(doc_id)
+        else:
+            docs[doc_id] = {"n": step}
+            table.put(doc_id, _dumps(doc_id) + b":" + _dumps(docs[doc_id]))
+        joined = b"{" + b"".join(table.pieces) + b"}"
+        assert json.loads(joined) == docs
+        assert table.size == len(joined) - 2
+
+
+def test_an_empty_table_is_an_empty_object():
+    table = EncodedTable.encode({}, _dumps)
+    assert table.pieces == [] and table.size == 0
+    table.put("1", b'"1":{}')
+    assert b"".join(table.pieces) == b'"1":{}'
