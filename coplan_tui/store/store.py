@@ -18,6 +18,7 @@ import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from itertools import takewhile
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -227,7 +228,8 @@ class Store:
         with self._mutex:
             if generation < max(self._loaded_at, self._complete_after):
                 return None
-            return {doc_id for g, t, doc_id in reversed(self._changes) if g > generation and t == table}
+            recent = takewhile(lambda change: change[0] > generation, reversed(self._changes))
+            return {doc_id for _, t, doc_id in recent if t == table}
 
     def get(self, cls: type[M], doc_id: str) -> M | None:
         with self._mutex:

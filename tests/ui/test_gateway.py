@@ -1,0 +1,95 @@
+"""The writer thread: saves go behind the keys, coalesce, and a refused document spoils no other."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+
+from coplan_tui.domain.catalogue import Role
+from coplan_tui.domain.models import Member, Partnership, Todo
+from coplan_tui.store import InvalidDocument, Store
+from coplan_tui.ui.gateway import MAX_DELAY_S, Gateway
+
+
+def _setup(db_path, clock):
+    store = Store(db_path, clock=clock)
+    pair = Partnership(name="A & B", members=[Member(name="Ana", role=Role.CT), Member(name="Ben", role=Role.TC)])
+    store.put(pair)
+    results: list[tuple[str, object]] = []
+    lock = threading.Lock()
+
+    def on_result(change, error):
+        with lock:
+            results.append((change.puts[0].title if change.puts else "delete", error))
+
+    return store, pair, Gateway(store, on_result), results
+
+
+def _todo(pair, title, clock) -> Todo:
+    return Todo(title=title, partnership_id=pair.id, owner="both", created_at=clock(), updated_at=clock())
+
+
+def _titles_on_disk(db_path) -> set[str]:
+    return {doc["title"] for doc in json.loads(db_path.read_bytes()).get("todos", {}).values()}
+
+
+def test_a_burst_of_saves_is_one_write_and_every_change_is_reported(db_path, clock):
+    store, pair, gateway, results = _setup(db_path, clock)
+    before = store.generation
+    for i in range(10):
+        gateway.save(_todo(pair, f"t{i}", clock))
+    assert gateway.flush()
+    assert _titles_on_disk(db_path) == {f"t{i}" for i in range(10)}
+    assert store.generation - before <= 2  # one commit (two if the machine stalled mid-burst)
+    assert sorted(r[0] for r in results) == sorted(f"t{i}" for i in range(10))
+    assert all(error is None for _, error in results)
+    gateway.close()
+
+
+def test_a_refused_document_fails_alone(db_path, clock):
+    store, pair, gateway, results = _setup(db_path, clock)
+    stray = Todo(title="stray", partnership_id="no-such-pair", owner="both", created_at=clock(), updated_at=clock())
+    gateway.save(_todo(pair, "kept 1", clock))
+    gateway.save(stray)
+    gateway.save(_todo(pair, "kept 2", clock))
+    assert gateway.flush()
+    assert _titles_on_disk(db_path) == {"kept 1", "kept 2"}
+    errors = {title: error for title, error in results}
+    assert errors["kept 1"] is None and errors["kept 2"] is None
+    assert isinstance(errors["stray"], InvalidDocument)
+    gateway.close()
+
+
+def test_the_last_change_to_a_document_wins(db_path, clock):
+    store, pair, gateway, _ = _setup(db_path, clock)
+    gone, back = _todo(pair, "gone", clock), _todo(pair, "back", clock)
+    store.put(back)
+    gateway.save(gone)
+    gateway.delete(Todo, [gone.id])
+    gateway.delete(Todo, [back.id])
+    gateway.save(back.model_copy(update={"title": "back again"}))
+    assert gateway.flush()
+    assert _titles_on_disk(db_path) == {"back again"}
+    gateway.close()
+
+
+def test_a_steady_stream_of_changes_still_reaches_the_disk(db_path, clock):
+    store, pair, gateway, _ = _setup(db_path, clock)
+    first = _todo(pair, "first", clock)
+    gateway.save(first)
+    end = time.monotonic() + 4 * MAX_DELAY_S + 1
+    while time.monotonic() < end:  # a change every 10 ms: never a quiet spell
+        gateway.save(first.model_copy(update={"notes": str(time.monotonic())}))
+        time.sleep(0.01)
+        if "first" in _titles_on_disk(db_path):
+            break
+    assert "first" in _titles_on_disk(db_path)
+    gateway.close()
+
+
+def test_close_saves_what_is_waiting(db_path, clock):
+    store, pair, gateway, _ = _setup(db_path, clock)
+    gateway.save(_todo(pair, "last words", clock))
+    gateway.close()
+    assert _titles_on_disk(db_path) == {"last words"}
