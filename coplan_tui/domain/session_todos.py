@@ -13,16 +13,17 @@ from datetime import date, datetime
 from .models import BOTH, Partnership, Session, Todo, TodoStatus
 
 
-def pane_todos(todos: Iterable[Todo], session: Session, today: date) -> list[Todo]:
+def pane_todos(todos: Iterable[Todo], session: Session, today: date, keep: frozenset[str] = frozenset()) -> list[Todo]:
     """This session's to-dos (open and done) plus the partnership's other open ones, by deadline.
 
     Done ones keep their place, struck through: ticking one must not move it from under the
-    cursor, so a second ``x`` undoes a slip and ticking down a list goes row by row.
+    cursor, so a second ``x`` undoes a slip and ticking down a list goes row by row. For the
+    same reason a carried-forward to-do ticked during the session (its id in ``keep``) stays.
     """
     shown = [
         t
         for t in todos
-        if t.partnership_id == session.partnership_id and (t.session_id == session.id or t.is_open)
+        if t.partnership_id == session.partnership_id and (t.session_id == session.id or t.is_open or t.id in keep)
     ]
     return sorted(shown, key=lambda t: t.sort_key(today))
 

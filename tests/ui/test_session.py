@@ -190,3 +190,27 @@ async def test_coplan_session_shows_a_picker_when_nothing_matches(demo_store, cl
         notes = [n.message for n in app._notifications]
         assert "No partnership matches 'nobody': pick one." in notes
         assert "No template matches 'nothing': pick one." in notes
+
+
+async def test_ticking_down_the_pane_goes_row_by_row_and_x_again_reopens(demo_store, clock):
+    """A ticked to-do, carried forward or made here, stays under the cursor, struck through."""
+    app = session_app(demo_store, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_session(pilot)
+        await pilot.press("escape")  # from the notes to the to-do pane, on its first row
+        todo_list = app.screen.query_one("#todo-list")
+        first = todo_list.get_option_at_index(0).id
+        assert demo_store.get(Todo, first).session_id != app.screen.session_id  # carried forward
+        await pilot.press("x")
+        await settle(pilot)
+        assert demo_store.get(Todo, first).status == TodoStatus.DONE
+        assert todo_list.get_option_at_index(0).id == first and todo_list.highlighted == 0
+        assert todo_list.get_option_at_index(0).prompt.plain.startswith("☑")
+        await pilot.press("x")  # a slip: x again takes it back
+        await settle(pilot)
+        assert demo_store.get(Todo, first).status == TodoStatus.OPEN
+        await pilot.press("x", "down", "x")
+        await settle(pilot)
+        second = todo_list.get_option_at_index(1).id
+        assert {demo_store.get(Todo, i).status for i in (first, second)} == {TodoStatus.DONE}
+        assert todo_list.highlighted == 1

@@ -283,12 +283,16 @@ class SessionScreen(Screen[None]):
 
     def _draw_todos(self) -> None:
         today = self._now().date()
-        todos = pane_todos(self._todos(), self.session, today)
+        todos = pane_todos(self._todos(), self.session, today, keep=frozenset(self._undo_ids()))
         key = (today, tuple(todos))
         if key == self._pane_shown:
             return  # e.g. our own session save: nothing in the pane changed
         self._pane_shown = key
         self.query_one(TodoPane).show(todos, self.partnership, self.session, today)
+
+    def _undo_ids(self) -> set[str]:
+        """To-dos changed on this screen: the pane keeps them in view, ticked or not."""
+        return {step.todo_id for step in self._undo}
 
     def _refresh_all(self) -> None:
         self._draw_step()
