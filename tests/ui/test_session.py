@@ -214,3 +214,38 @@ async def test_ticking_down_the_pane_goes_row_by_row_and_x_again_reopens(demo_st
         second = todo_list.get_option_at_index(1).id
         assert {demo_store.get(Todo, i).status for i in (first, second)} == {TodoStatus.DONE}
         assert todo_list.highlighted == 1
+
+
+async def test_long_prompts_scroll_in_their_own_box_and_never_crowd_out_the_notes(demo_store, clock):
+    from coplan_tui.domain.models import SessionTemplate, TemplateStep
+    from coplan_tui.ui.widgets.prompt_view import PromptView
+
+    many = [f"Prompt number {i}: what does the evidence from the lab say?" for i in range(20)]
+    template = SessionTemplate(
+        name="Long prompts",
+        steps=[
+            TemplateStep(title="Many questions", minutes=10, prompts=many),
+            TemplateStep(title="One", minutes=5, prompts=["Short."]),
+            TemplateStep(title="Wrap up", minutes=5),
+        ],
+    )
+    demo_store.put(template)
+    app = session_app(demo_store, clock, template="long prompts")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")  # the template was matched: enter on the leader starts
+        await settle(pilot)
+        assert isinstance(app.screen, SessionScreen)
+        prompts = app.screen.query_one(PromptView)
+        notes = app.screen.query_one("#notes")
+        assert prompts.size.height <= 0.4 * prompts.parent.content_region.height
+        assert notes.size.height >= 4 and prompts.can_focus
+        assert "Prompt number 0" in screen_text(app) and "Prompt number 19" not in screen_text(app)
+        prompts.focus()
+        for _ in range(40):
+            await pilot.press("down")
+        await settle(pilot)
+        assert "Prompt number 19" in screen_text(app)
+        await pilot.press("escape", "n")  # a short step: the box shrinks to its text and is no tab stop
+        await settle(pilot)
+        assert prompts.size.height == 1 and not prompts.can_focus and "Short." in screen_text(app)

@@ -210,7 +210,7 @@ class SessionScreen(Screen[None]):
         self._sync_plan_pane()
 
     def _draw_guide(self) -> None:
-        """The step's prompts; on the last step, the wrap-up of the session's to-dos below them."""
+        """The step's prompts; on the last step, the wrap-up of the session's to-dos above them."""
         s = self.session
         step = s.template.steps[s.current_step]
         text = Text()

@@ -42,10 +42,6 @@ class PromptView(ScrollView, can_focus=False):
         self._lines: list[Strip] = []
         self._wrapped_for: tuple[int, int] | None = None
 
-    @property
-    def plain(self) -> str:
-        return self._text.plain
-
     def show(self, text: Text, share: float | None = None) -> None:
         share = self.share if share is None else share
         if text == self._text and share == self.share and self._wrapped_for is not None:
