@@ -16,7 +16,7 @@ from ..messages import DataChanged
 from ..widgets.approach_chart import ApproachChart
 from ..widgets.plan_editor import PlanEditor
 from ..widgets.resource_pane import ResourcePane
-from .plan_dialogs import ConfirmDialog
+from .confirm import ConfirmScreen
 from .plan_export import write_plan_markdown
 from .plan_forms import resource_form
 
@@ -126,7 +126,7 @@ class PlanScreen(Screen[None]):
                 resources = [r for n, r in enumerate(latest.resources) if n != event.index]
                 self.editor.apply(latest.model_copy(update={"resources": resources}))
 
-        self.app.push_screen(ConfirmDialog(f"Delete the resource {label!r}?"), answered)
+        self.app.push_screen(ConfirmScreen(f"Delete the resource {label!r}?"), answered)
 
     # --- actions -----------------------------------------------------------------------
 

@@ -182,25 +182,4 @@ class ChoiceDialog(ModalScreen[Any]):
     CANCELLED = object()
 
 
-class ConfirmDialog(ModalScreen[bool]):
-    """A yes/no question: y or enter confirms, n or escape declines."""
-
-    BINDINGS = [
-        Binding("y,enter", "answer(True)", "Yes", id="dialog.yes"),
-        Binding("n,escape", "answer(False)", "No", id="dialog.no"),
-    ]
-
-    def __init__(self, question: str):
-        super().__init__()
-        self.question = question
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="plan-dialog"):
-            yield Static(lit(self.question), classes="plan-dialog-title")
-            yield Static(lit("y: yes   n: no", "dim"), classes="plan-dialog-keys")
-
-    def action_answer(self, yes: bool) -> None:
-        self.dismiss(yes)
-
-
-__all__ = ["ChecklistDialog", "ChoiceDialog", "ConfirmDialog", "FormDialog", "FormField", "error_text"]
+__all__ = ["ChecklistDialog", "ChoiceDialog", "FormDialog", "FormField", "error_text"]

@@ -14,7 +14,7 @@ from ...domain.plan_edits import copy_plan
 from ..gateway import Change
 from ..messages import DataChanged
 from ..text import lit
-from .plan_dialogs import ConfirmDialog
+from .confirm import ConfirmScreen
 from .plan_forms import new_plan_form
 
 
@@ -138,4 +138,4 @@ class PlanListScreen(Screen[None]):
             unlinked += [s.model_copy(update={"plan_id": None}) for s in store.all(Session) if s.plan_id == plan.id]
             self.app.gateway.submit(Change(puts=unlinked, deletes=[(LessonPlan, plan.id)]))  # type: ignore[attr-defined]
 
-        self.app.push_screen(ConfirmDialog(f"Delete the plan {plan.title!r}? Its to-dos stay, without the link."), answered)
+        self.app.push_screen(ConfirmScreen(f"Delete the plan {plan.title!r}? Its to-dos stay, without the link."), answered)

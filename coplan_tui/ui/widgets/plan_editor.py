@@ -21,7 +21,8 @@ from ...domain import alignment
 from ...domain.catalogue import Approach
 from ...domain.models import Assessment, LessonPlan, Objective, Partnership, Segment, Todo
 from ...domain.plan_edits import get_item, move_item, put_item, remove_item, set_links, set_segment_links, suggested_todo_title
-from ..screens.plan_dialogs import ChecklistDialog, ChoiceDialog, ConfirmDialog
+from ..screens.confirm import ConfirmScreen
+from ..screens.plan_dialogs import ChecklistDialog, ChoiceDialog
 from ..screens.plan_forms import assessment_form, objective_form, plan_info_form, segment_form, todo_form
 from ..text import lit
 from .plan_rows import SECTIONS, Names, detail, header_line, item_line, section_line
@@ -369,7 +370,7 @@ class PlanEditor(Vertical):
             if yes and self.plan is not None:
                 self.apply(remove_item(self.plan, item.id))
 
-        self.app.push_screen(ConfirmDialog(f"Delete {name!r} and its links?"), answered)
+        self.app.push_screen(ConfirmScreen(f"Delete {name!r} and its links?"), answered)
 
     def action_move(self, delta: int) -> None:
         item = self.current_item()
