@@ -13,6 +13,7 @@ processes lose each other's updates and reuse doc_ids, and its query cache goes 
 
 from __future__ import annotations
 
+import errno
 import json
 import threading
 from collections import deque
@@ -119,6 +120,8 @@ class Store:
         """The generation of the last full load: nothing older can be caught up on."""
         self._complete_after = 0
         """The log holds every change made after this generation (older ones fell off its end)."""
+        self.read_only = False
+        """Opened where no lock file can be made: every write is refused with a clear message."""
         ensure_private_dir(self.path.parent)
         with self._writer:
             if not self.path.exists():
@@ -129,8 +132,16 @@ class Store:
                         self._install(empty_data(), None)
                         self._write(self._encode())
             if self._sig is None:
-                with self._locked():
+                try:
+                    with self._locked():
+                        self._load()
+                except WriteFailed as e:
+                    if e.cause.errno not in (errno.EROFS, errno.EACCES, errno.EPERM):
+                        raise
+                    # Read-only media or someone else's folder: no lock file, so no writes,
+                    # but the pair can still read their plans and to-dos.
                     self._load()
+                    self.read_only = True
 
     @staticmethod
     def lock_for(path: Path) -> filelock.FileLock:
@@ -194,6 +205,10 @@ class Store:
         """Re-read the file if another process changed it. Returns whether it did."""
         if signature(self.path) == self._sig:
             return False
+        if self.read_only:
+            with self._writer:
+                self._load()
+            return True
         with self._writer, self._locked():
             if signature(self.path) == self._sig:
                 return False
@@ -289,6 +304,8 @@ class Store:
         settings: dict[str, Any] | None = None,
     ) -> None:
         """Apply puts, deletes and settings as one durable write, or none of them."""
+        if self.read_only:
+            raise WriteFailed(self.path, OSError(errno.EROFS, "it was opened read-only (no lock file can be made there)"))
         puts = [self._validated(d) for d in puts]
         deletes = list(deletes)
         with self._writer, self._locked():

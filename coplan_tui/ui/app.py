@@ -102,6 +102,14 @@ class CoplanApp(App[int]):
         if isinstance(keymap, dict) and keymap:
             self.set_keymap({str(k): str(v) for k, v in keymap.items()})
         self._seen_generation = store.generation
+        if store.read_only:
+            self.notify(
+                f"{store.path} is read-only here: you can look, but changes will not be saved.",
+                title="Read-only",
+                severity="warning",
+                timeout=30,
+                markup=False,
+            )
         if self._poll_enabled:
             self.set_interval(POLL_SECONDS, self._poll_file)
         if self._start is not None:

@@ -51,6 +51,15 @@ CHILD = textwrap.dedent(
     else:
         raise SystemExit("read-only folder went unnoticed")
     assert open(path, "rb").read() == before
+    viewer = Store(path)  # opening read-only media: no lock file, but the data is there to read
+    assert viewer.read_only and [x.id for x in viewer.all(Partnership)] == [p.id]
+    try:
+        viewer.put(Todo(title="later", partnership_id=p.id, created_at=now, updated_at=now))
+    except WriteFailed as e:
+        assert "opened read-only" in str(e) and "untouched" in str(e), e
+    else:
+        raise SystemExit("a write to a read-only store went unnoticed")
+    assert open(path, "rb").read() == before
     print("read-only ok")
     """
 )
