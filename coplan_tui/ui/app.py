@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import gc
+import time
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding
 from textual.message import Message
@@ -16,6 +16,7 @@ from textual.message import Message
 from ..paths import styles_dir
 from ..store import Store, StoreError
 from .commands import BindingCommands
+from . import idle_gc
 from .gateway import Change, Gateway
 from .messages import DataChanged
 from .todo_commands import TodoCommands
@@ -66,6 +67,7 @@ class CoplanApp(App[int]):
         self.store: Store | None = store
         self.gateway: Gateway | None = None
         self._start = start
+        self._gc: idle_gc.IdleCollector | None = None
         self._poll_enabled = poll
         self._seen_generation = -1
         self.sub_title = self.db_path.name
@@ -118,7 +120,16 @@ class CoplanApp(App[int]):
             from .screens.home import HomeScreen
 
             self.push_screen(HomeScreen())
-        self.call_after_refresh(_freeze_heap)
+        self.call_after_refresh(self._take_over_gc)
+
+    def _take_over_gc(self) -> None:
+        self._gc = idle_gc.take_over(time.monotonic())
+        self.set_interval(0.25, lambda: self._gc.collect_if_due(time.monotonic()))
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and self._gc is not None:
+            self._gc.saw_input(time.monotonic())
+        await super().on_event(event)
 
     # --- time -------------------------------------------------------------------------
 
@@ -155,7 +166,7 @@ class CoplanApp(App[int]):
             return
         if changed:
             self.call_from_thread(self._broadcast, True)
-            self.call_from_thread(_freeze_heap)  # the documents just read live until the next reload
+            self.call_from_thread(idle_gc.freeze)  # the documents just read live until the next reload
 
     def _broadcast(self, external: bool) -> None:
         if self.store is None or self.store.generation == self._seen_generation:
@@ -247,17 +258,9 @@ class CoplanApp(App[int]):
 
     def on_unmount(self) -> None:
         self.close_store()
-
-
-def _freeze_heap() -> None:
-    """Put everything alive now out of the cyclic collector's reach.
-
-    A full collection walks every tracked object: with the store's documents and Textual's
-    own objects that took 26 ms on a 40-to-do database, a dropped frame in the middle of a
-    key press. Documents and widgets that live as long as the app never need the cyclic
-    collector, and reference counting still frees them when they go.
-    """
-    gc.freeze()
+        if self._gc is not None:
+            idle_gc.give_back()
+            self._gc = None
 
 
 def run_app(db_path: Path, *, store: Store | None = None, start: Callable[[CoplanApp], Any] | None = None) -> int:
