@@ -313,7 +313,7 @@ class Store:
                 self._load()
             try:
                 with self._mutex:
-                    self._check_links(puts)
+                    self._check_links(puts, {doc_id for cls, doc_id in deletes if cls is Partnership})
                     self._apply(puts, deletes, settings or {})
                     payload = self._encode()
                 self._write(payload)  # readers go on meanwhile: memory already holds the change
@@ -333,11 +333,13 @@ class Store:
         except ValidationError as e:
             raise InvalidDocument(describe(e)) from None
 
-    def _check_links(self, puts: list[BaseModel]) -> None:
+    def _check_links(self, puts: list[BaseModel], deleted_partnerships: set[str]) -> None:
         partnerships = {p.id: p for p in puts if isinstance(p, Partnership)}
         for doc in puts:
             if isinstance(doc, Todo | Session | LessonPlan):
-                partnership = partnerships.get(doc.partnership_id) or self.get(Partnership, doc.partnership_id)
+                partnership = partnerships.get(doc.partnership_id)
+                if partnership is None and doc.partnership_id not in deleted_partnerships:
+                    partnership = self.get(Partnership, doc.partnership_id)
                 if partnership is None:
                     raise InvalidDocument("it belongs to a partnership that does not exist")
                 if isinstance(doc, Todo):

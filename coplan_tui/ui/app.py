@@ -126,6 +126,11 @@ class CoplanApp(App[int]):
         self._gc = idle_gc.take_over(time.monotonic())
         self.set_interval(0.25, lambda: self._gc.collect_if_due(time.monotonic()))
 
+    def _refreeze_soon(self) -> None:
+        """The documents just read live until the next reload: freeze them at a quiet moment."""
+        if self._gc is not None:
+            self._gc.refreeze = True
+
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and self._gc is not None:
             self._gc.saw_input(time.monotonic())
@@ -166,7 +171,7 @@ class CoplanApp(App[int]):
             return
         if changed:
             self.call_from_thread(self._broadcast, True)
-            self.call_from_thread(idle_gc.freeze)  # the documents just read live until the next reload
+            self.call_from_thread(self._refreeze_soon)
 
     def _broadcast(self, external: bool) -> None:
         if self.store is None or self.store.generation == self._seen_generation:
@@ -257,10 +262,12 @@ class CoplanApp(App[int]):
             self.gateway = None
 
     def on_unmount(self) -> None:
-        self.close_store()
-        if self._gc is not None:
-            idle_gc.give_back()
-            self._gc = None
+        try:
+            self.close_store()
+        finally:
+            if self._gc is not None:
+                idle_gc.give_back()
+                self._gc = None
 
 
 def run_app(db_path: Path, *, store: Store | None = None, start: Callable[[CoplanApp], Any] | None = None) -> int:

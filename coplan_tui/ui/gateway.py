@@ -98,7 +98,7 @@ class Gateway:
         if not batch:
             return
         try:
-            self._commit_one(merged(batch))
+            self._commit_one(batch[0] if len(batch) == 1 else _merged_or_error(batch))
         except InvalidDocument as e:
             if len(batch) == 1:
                 self._report(batch, e)
@@ -127,6 +127,13 @@ class Gateway:
     def _report(self, changes: list[Change], error: StoreError | None) -> None:
         for change in changes:
             self._on_result(change, error)
+
+
+def _merged_or_error(batch: list[Change]) -> Change:
+    try:
+        return merged(batch)
+    except Exception as e:  # a bug must not kill the writer: the changes then go one by one
+        raise InvalidDocument(f"Could not combine the waiting changes: {e!r}") from e
 
 
 def merged(batch: list[Change]) -> Change:

@@ -23,26 +23,39 @@ MIN_NEW_OBJECTS = 700
 class IdleCollector:
     last_input: float
     last_collect: float
+    refreeze: bool = False
+    """Set after a reload: at the next quiet moment, thaw, collect everything and freeze again."""
 
     def saw_input(self, now: float) -> None:
         self.last_input = now
 
     def due(self, now: float, new_objects: int) -> bool:
+        quiet = now - self.last_input >= QUIET_S
+        if self.refreeze:
+            return quiet
         if new_objects < MIN_NEW_OBJECTS:
             return False
-        return now - self.last_input >= QUIET_S or now - self.last_collect >= MAX_GAP_S
+        return quiet or now - self.last_collect >= MAX_GAP_S
 
     def collect_if_due(self, now: float) -> bool:
         if not self.due(now, gc.get_count()[0]):
             return False
-        gc.collect()
+        if self.refreeze:
+            # Frozen cycles are never collected: screens closed since the last freeze would
+            # leak. A full pass over everything, once, while nobody is typing.
+            self.refreeze = False
+            gc.unfreeze()
+            freeze()
+        else:
+            gc.collect()
         self.last_collect = now
         return True
 
 
 def freeze() -> None:
-    """Put what is alive now (the store's documents, the app's widgets) out of the collector's
-    reach for good: it lives as long as the app, and reference counting still frees it."""
+    """Collect, then put what is still alive (the store's documents, the app's widgets) out of
+    the collector's reach: it lives as long as the app, and reference counting still frees it."""
+    gc.collect()
     gc.freeze()
 
 
@@ -54,4 +67,5 @@ def take_over(now: float) -> IdleCollector:
 
 
 def give_back() -> None:
+    gc.unfreeze()
     gc.enable()

@@ -173,3 +173,11 @@ def test_change_log_gives_up_when_the_gap_is_longer_than_it_keeps(db_path, clock
     assert store.changed_since(Todo, seen) == {t.id for t in todos}
     store.put(_todo(p, "one too many", clock))
     assert store.changed_since(Todo, seen) is None
+
+
+def test_a_to_do_cannot_land_with_the_deletion_of_its_partnership(store, clock):
+    p = _pair()
+    store.put(p)
+    with pytest.raises(InvalidDocument):
+        store.commit(puts=[_todo(p, "orphan", clock)], deletes=[(Partnership, p.id)])
+    assert store.all(Todo) == [] and store.get(Partnership, p.id) == p

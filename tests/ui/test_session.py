@@ -178,6 +178,29 @@ async def test_a_planning_step_opens_the_linked_plan_beside_it(demo_store, clock
         assert not app.screen.query_one("#plan-pane").display
 
 
+async def test_a_plan_created_on_a_planning_step_opens_beside_it(demo_store, clock):
+    from coplan_tui.domain.models import LessonPlan
+    from coplan_tui.ui.widgets.plan_editor import PlanEditor
+
+    from .session_driver import wait_until
+
+    app = session_app(demo_store, clock)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await start_session(pilot)
+        await pilot.press("escape", "n", "L")
+        await settle(pilot)
+        await pilot.press("n")  # a new plan
+        await wait_until(pilot, lambda: app.focused is not None and app.focused.id is not None, "the plan form")
+        await pilot.press(*"Density of liquids", "ctrl+s")
+        await settle(pilot)
+        plan = next(p for p in demo_store.all(LessonPlan) if p.title == "Density of liquids")
+        await wait_until(pilot, lambda: bool(app.screen.query(PlanEditor)), "the plan beside the step")
+        assert app.screen.query_one(PlanEditor).plan_id == plan.id and app.screen.query_one("#plan-pane").display
+        await settle(pilot)
+        assert "Density of liquids" in screen_text(app) and "OBJECTIVES (0)" in screen_text(app)
+        assert _session(demo_store).plan_id == plan.id
+
+
 async def test_coplan_session_shows_a_picker_when_nothing_matches(demo_store, clock):
     from coplan_tui.ui.screens.session_start import StartSessionScreen
 
@@ -246,6 +269,7 @@ async def test_long_prompts_scroll_in_their_own_box_and_never_crowd_out_the_note
             await pilot.press("down")
         await settle(pilot)
         assert "Prompt number 19" in screen_text(app)
-        await pilot.press("escape", "n")  # a short step: the box shrinks to its text and is no tab stop
+        await pilot.press("n")  # a short step: the box shrinks to its text and is no tab stop
         await settle(pilot)
         assert prompts.size.height == 1 and not prompts.can_focus and "Short." in screen_text(app)
+        assert app.focused is not prompts  # nor does it keep the keys

@@ -23,3 +23,9 @@ def test_collects_anyway_after_a_long_gap_of_steady_typing():
 def test_nothing_to_do_without_new_objects():
     c = IdleCollector(last_input=0.0, last_collect=0.0)
     assert not c.due(100.0, new_objects=MIN_NEW_OBJECTS - 1)
+
+
+def test_after_a_reload_the_refreeze_waits_only_for_quiet():
+    c = IdleCollector(last_input=10.0, last_collect=10.0, refreeze=True)
+    assert not c.due(10.0 + QUIET_S / 2, new_objects=0)
+    assert c.due(10.0 + QUIET_S, new_objects=0)

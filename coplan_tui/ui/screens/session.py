@@ -74,6 +74,8 @@ class SessionScreen(Screen[None]):
         self.session: Session
         self.partnership: Partnership
         self._pending: dict[str, Todo | None] = {}
+        self._session_saves = 0
+        """Saves of the session handed to the writer and not yet on disk."""
         self._undo: list[_Undo] = []
         self._notes_dirty = False
         self._shown_step = -1
@@ -199,7 +201,7 @@ class SessionScreen(Screen[None]):
         title = Text(f"{i + 1}. ", style="bold")
         title.append(step.title, style="bold")
         self.query_one("#step-title", Static).update(title, layout=False)  # one line, ellipsis if long
-        self._draw_guide()
+        self._draw_guide(from_top=self._shown_step != i)
         notes = self.query_one("#notes", TextArea)
         if self._shown_step != i:
             self._shown_step = i
@@ -209,7 +211,7 @@ class SessionScreen(Screen[None]):
             self._notes_dirty = False
         self._sync_plan_pane()
 
-    def _draw_guide(self) -> None:
+    def _draw_guide(self, from_top: bool = False) -> None:
         """The step's prompts; on the last step, the wrap-up of the session's to-dos above them."""
         s = self.session
         step = s.template.steps[s.current_step]
@@ -229,7 +231,7 @@ class SessionScreen(Screen[None]):
         if last:  # the to-do list is what the session leaves with: show it first and give it room
             text = self._wrapup_text() + Text("\n") + text
         text.rstrip()
-        self.query_one("#prompts", PromptView).show(text, share=0.6 if last else 0.4)
+        self.query_one("#prompts", PromptView).show(text, share=0.6 if last else 0.4, from_top=from_top)
 
     def _wrapup_text(self) -> Text:
         summary = wrap_up(self._todos(), self.session, self.partnership, self._now().date())
@@ -300,7 +302,8 @@ class SessionScreen(Screen[None]):
         self._draw_todos()
 
     def on_data_changed(self, message: DataChanged) -> None:
-        if message.external:
+        if message.external and not self._session_saves:
+            # (While a save of ours waits to be written, the file is about to get our version.)
             fresh = self.app.store.get(Session, self.session_id)  # type: ignore[attr-defined]
             if fresh is not None and fresh != self.session:
                 # Another window changed the session: take its timer, keep unsaved notes here.
@@ -320,7 +323,12 @@ class SessionScreen(Screen[None]):
 
     def _commit(self, session: Session) -> None:
         self.session = session
-        self.app.save(session)  # type: ignore[attr-defined]
+        self._session_saves += 1
+
+        def done(_error) -> None:
+            self._session_saves -= 1
+
+        self.app.save(session, done=done)  # type: ignore[attr-defined]
 
     def _capture_notes(self) -> None:
         """Put the editor's text into the session (not yet saved)."""
@@ -549,8 +557,8 @@ class SessionScreen(Screen[None]):
 
         def made(plan: LessonPlan | None) -> None:
             if plan is not None:
-                self.app.save(plan)  # type: ignore[attr-defined]
-                self._link_plan(plan)
+                # Link once the plan is in the store: the pane beside the step reads it from there.
+                self.app.save(plan, done=lambda error: error is None and self._link_plan(plan))  # type: ignore[attr-defined]
 
         self.app.push_screen(new_plan_form([self.partnership], self._now().date(), self._now()), made)
 

@@ -57,6 +57,7 @@ class StartSessionScreen(Screen[None]):
         self._leaders: list[str] = []
         self._template_chosen = False
         self._starting = False
+        self._saved_session: str | None = None
         """Once the user picks a template, changing partnership no longer resets it."""
 
     def compose(self) -> ComposeResult:
@@ -196,12 +197,21 @@ class StartSessionScreen(Screen[None]):
         self._starting = True
 
         def saved(error) -> None:
-            self._starting = False
             # Switch only once the session is in the store: the session screen reads it from there.
-            if error is None and self.is_current:
+            if error is not None:
+                self._starting = False
+            elif self.is_current:
                 self.app.switch_screen(SessionScreen(session.id))
+            else:
+                self._saved_session = session.id  # help or the palette is on top: go on when it closes
 
         self.app.save(session, done=saved)  # type: ignore[attr-defined]
+
+    def on_screen_resume(self) -> None:
+        if self._saved_session is not None:
+            from .session import SessionScreen
+
+            self.app.switch_screen(SessionScreen(self._saved_session))
 
     def action_cancel(self) -> None:
         self.dismiss()

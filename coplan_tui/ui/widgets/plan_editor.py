@@ -98,7 +98,7 @@ class PlanEditor(Vertical):
         yield OptionList(classes="pe-alignment")
 
     def on_mount(self) -> None:
-        self.reload()
+        self._load()
 
     def on_resize(self) -> None:
         self.set_class(self.size.width >= WIDE, "wide")
@@ -113,8 +113,11 @@ class PlanEditor(Vertical):
 
     def reload(self) -> None:
         """Re-read the plan from the store, unless our own saves are still on their way."""
-        if self._pending:
-            return
+        if self._pending or not self.is_mounted:
+            return  # (not mounted yet: on_mount reads it once the outline exists)
+        self._load()
+
+    def _load(self) -> None:
         store = self.app.store  # type: ignore[attr-defined]
         plan = store.get(LessonPlan, self.plan_id) if store is not None else None
         if plan is None:

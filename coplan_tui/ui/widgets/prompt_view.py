@@ -42,7 +42,8 @@ class PromptView(ScrollView, can_focus=False):
         self._lines: list[Strip] = []
         self._wrapped_for: tuple[int, int] | None = None
 
-    def show(self, text: Text, share: float | None = None) -> None:
+    def show(self, text: Text, share: float | None = None, *, from_top: bool = True) -> None:
+        """Show ``text``; ``from_top=False`` keeps the reader's place (the same step, redrawn)."""
         share = self.share if share is None else share
         if text == self._text and share == self.share and self._wrapped_for is not None:
             return
@@ -50,7 +51,8 @@ class PromptView(ScrollView, can_focus=False):
         self.share = share
         self._wrapped_for = None
         self.rewrap()
-        self.scroll_to(0, 0, animate=False)
+        if from_top:
+            self.scroll_to(0, 0, animate=False)
 
     def on_resize(self) -> None:
         self.rewrap()
@@ -71,6 +73,8 @@ class PromptView(ScrollView, can_focus=False):
         if self.styles.height is None or self.styles.height.value != height:
             self.styles.height = height
         self.can_focus = len(self._lines) > height  # a tab stop only when there is more to scroll to
+        if self.has_focus and not self.can_focus:
+            self.screen.focus_next()  # nothing left to scroll: do not keep the keys
         self.refresh()
 
     def render_line(self, y: int) -> Strip:
