@@ -150,6 +150,10 @@ class CoplanApp(App[int]):
         assert self.gateway is not None
         self.gateway.save(*docs, done=done)
 
+    def saving(self, cls: type, doc_id: str) -> bool:
+        """Whether a change to this document is still on its way to the disk."""
+        return self.gateway is not None and self.gateway.in_flight(cls, doc_id)
+
     def on__saved(self, message: _Saved) -> None:
         if message.error is not None:
             self.notify(str(message.error), title="Not saved", severity="error", timeout=10)

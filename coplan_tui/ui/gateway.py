@@ -13,6 +13,7 @@ a short quiet spell the frame is already drawn, and a burst of keys costs one wr
 from __future__ import annotations
 
 import queue
+from collections import Counter
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -44,6 +45,9 @@ class Gateway:
         self.store = store
         self._on_result = on_result
         self._queue: queue.Queue[Any] = queue.Queue()
+        self._waiting: Counter[tuple[type[BaseModel], str]] = Counter()
+        """Documents handed to the writer and not yet on disk (or refused)."""
+        self._waiting_lock = threading.Lock()
         self._thread = threading.Thread(target=self._run, name="coplan-writer", daemon=True)
         self._thread.start()
 
@@ -57,7 +61,15 @@ class Gateway:
         self.submit(Change(settings={key: value}))
 
     def submit(self, change: Change) -> None:
+        with self._waiting_lock:
+            self._waiting.update(_keys(change))
         self._queue.put(change)
+
+    def in_flight(self, cls: type[BaseModel], doc_id: str) -> bool:
+        """Whether a change to this document waits to be written: a view that re-reads the
+        store meanwhile would show the file's older copy over the user's own edit."""
+        with self._waiting_lock:
+            return self._waiting[(cls, doc_id)] > 0
 
     def flush(self, timeout: float = 10.0) -> bool:
         """Wait until every queued change is on disk. Only for exit and tests."""
@@ -98,7 +110,7 @@ class Gateway:
         if not batch:
             return
         try:
-            self._commit_one(batch[0] if len(batch) == 1 else _merged_or_error(batch))
+            self._commit_one(_merged_or_error(batch))
         except InvalidDocument as e:
             if len(batch) == 1:
                 self._report(batch, e)
@@ -126,7 +138,14 @@ class Gateway:
 
     def _report(self, changes: list[Change], error: StoreError | None) -> None:
         for change in changes:
+            with self._waiting_lock:
+                self._waiting.subtract(_keys(change))
+                self._waiting = +self._waiting  # drop the zeros
             self._on_result(change, error)
+
+
+def _keys(change: Change) -> list[tuple[type[BaseModel], str]]:
+    return [(type(doc), doc.id) for doc in change.puts] + list(change.deletes)  # type: ignore[attr-defined]
 
 
 def _merged_or_error(batch: list[Change]) -> Change:

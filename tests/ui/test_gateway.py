@@ -93,3 +93,19 @@ def test_close_saves_what_is_waiting(db_path, clock):
     gateway.save(_todo(pair, "last words", clock))
     gateway.close()
     assert _titles_on_disk(db_path) == {"last words"}
+
+
+def test_a_document_is_in_flight_until_its_write_is_reported(db_path, clock):
+    store, pair, gateway, results = _setup(db_path, clock)
+    todo = _todo(pair, "waiting", clock)
+    with store._writer:  # hold the writer back, however slow this machine is
+        gateway.save(todo)
+        time.sleep(0.1)
+        assert gateway.in_flight(Todo, todo.id)
+    assert gateway.flush()
+    assert not gateway.in_flight(Todo, todo.id) and results == [("waiting", None)]
+    stray = Todo(title="stray", partnership_id="no-such-pair", owner="both", created_at=clock(), updated_at=clock())
+    gateway.save(stray)
+    assert gateway.flush()
+    assert not gateway.in_flight(Todo, stray.id)  # refused counts as done too
+    gateway.close()

@@ -74,15 +74,12 @@ class SessionScreen(Screen[None]):
         self.session: Session
         self.partnership: Partnership
         self._pending: dict[str, Todo | None] = {}
-        self._session_saves = 0
-        """Saves of the session handed to the writer and not yet on disk."""
         self._undo: list[_Undo] = []
         self._notes_dirty = False
         self._shown_step = -1
         self._bell_rung: set[int] = set()
         self._plan_hidden = False
         self._todo_cache: tuple[int, dict[str, Todo]] = (-1, {})
-        self._pane_shown: tuple | None = None
         self._drawn: dict[str, object] = {}
         """What each often-redrawn widget shows now, so a tick repaints only what changed."""
         """The user hid the plan with L; it stays hidden until they press L again."""
@@ -286,10 +283,6 @@ class SessionScreen(Screen[None]):
     def _draw_todos(self) -> None:
         today = self._now().date()
         todos = pane_todos(self._todos(), self.session, today, keep=frozenset(self._undo_ids()))
-        key = (today, tuple(todos))
-        if key == self._pane_shown:
-            return  # e.g. our own session save: nothing in the pane changed
-        self._pane_shown = key
         self.query_one(TodoPane).show(todos, self.partnership, self.session, today)
 
     def _undo_ids(self) -> set[str]:
@@ -302,7 +295,7 @@ class SessionScreen(Screen[None]):
         self._draw_todos()
 
     def on_data_changed(self, message: DataChanged) -> None:
-        if message.external and not self._session_saves:
+        if message.external and not self.app.saving(Session, self.session_id):  # type: ignore[attr-defined]
             # (While a save of ours waits to be written, the file is about to get our version.)
             fresh = self.app.store.get(Session, self.session_id)  # type: ignore[attr-defined]
             if fresh is not None and fresh != self.session:
@@ -323,12 +316,7 @@ class SessionScreen(Screen[None]):
 
     def _commit(self, session: Session) -> None:
         self.session = session
-        self._session_saves += 1
-
-        def done(_error) -> None:
-            self._session_saves -= 1
-
-        self.app.save(session, done=done)  # type: ignore[attr-defined]
+        self.app.save(session)  # type: ignore[attr-defined]
 
     def _capture_notes(self) -> None:
         """Put the editor's text into the session (not yet saved)."""

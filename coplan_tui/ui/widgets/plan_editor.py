@@ -86,7 +86,6 @@ class PlanEditor(Vertical):
         self.plan_id = plan_id
         self.partnership: Partnership | None = None
         self.warnings: list[alignment.AlignmentWarning] = []
-        self._pending = 0
 
     def compose(self) -> ComposeResult:
         yield Static("", classes="pe-header")
@@ -113,7 +112,7 @@ class PlanEditor(Vertical):
 
     def reload(self) -> None:
         """Re-read the plan from the store, unless our own saves are still on their way."""
-        if self._pending or not self.is_mounted:
+        if not self.is_mounted or self.app.saving(LessonPlan, self.plan_id):  # type: ignore[attr-defined]
             return  # (not mounted yet: on_mount reads it once the outline exists)
         self._load()
 
@@ -138,15 +137,11 @@ class PlanEditor(Vertical):
     def apply(self, plan: LessonPlan) -> None:
         """Show and save an edited plan; the host hears about it through Changed."""
         plan = plan.model_copy(update={"updated_at": self.app.now()})  # type: ignore[attr-defined]
-        self._pending += 1
         self.plan = plan
-        self.app.save(plan, done=self._saved)  # type: ignore[attr-defined]
+        # On a failed save the app says so; the edit stays on screen and goes to disk with
+        # the next save, so nothing typed is lost.
+        self.app.save(plan)  # type: ignore[attr-defined]
         self.post_message(self.Changed(self, plan, self.warnings))
-
-    def _saved(self, _error) -> None:
-        # On a failed save the app has said so; the edit stays on screen and goes to disk
-        # with the next save, so nothing typed is lost.
-        self._pending -= 1
 
     # --- rendering --------------------------------------------------------------------
 

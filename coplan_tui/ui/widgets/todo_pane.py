@@ -44,21 +44,30 @@ class TodoPane(Vertical):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self._shown: tuple[list[Todo], Partnership, Session, date] | None = None
+        self._shown: tuple[list[Todo], tuple[Partnership, str, date]] | None = None
+        """The to-dos on screen, and what their lines were drawn for (partnership, session id, day)."""
 
     def compose(self) -> ComposeResult:
         yield Static("", id="todo-title")
         yield OptionList(id="todo-list")
 
     def show(self, todos: list[Todo], partnership: Partnership, session: Session, today: date) -> None:
+        drawn_for = (partnership, session.id, today)
+        previous, self._shown = self._shown, (todos, drawn_for)
+        if previous == self._shown:
+            return  # e.g. the session's own save: nothing in the pane changed
         open_count = sum(1 for t in todos if t.is_open)
         title = Text(f"To-dos ({open_count} open)", style="bold")
         title.append("  a add · x done · e edit · d delete", style="dim")
         self.query_one("#todo-title", Static).update(title, layout=False)  # one fixed line
-        previous, self._shown = self._shown, (todos, partnership, session, today)
-        if previous is not None and self._redraw_in_place(previous, todos, partnership, session, today):
-            return
         options = self.query_one(OptionList)
+        if previous is not None and previous[1] == drawn_for and todos and [t.id for t in previous[0]] == [t.id for t in todos]:
+            # Same to-dos in the same order (a toggle, an edit): swap only the changed lines.
+            # Rebuilding the whole list costs a relayout of the screen; swapping prompts does not.
+            for index, (old, new) in enumerate(zip(previous[0], todos)):
+                if old != new:
+                    options.replace_option_prompt_at_index(index, todo_line(new, partnership, session, today))
+            return
         keep = self.selected_id()
         options.clear_options()
         options.add_options([Option(todo_line(t, partnership, session, today), id=t.id) for t in todos])
@@ -67,22 +76,6 @@ class TodoPane(Vertical):
             return
         ids = [t.id for t in todos]
         options.highlighted = ids.index(keep) if keep in ids else 0
-
-    def _redraw_in_place(self, previous, todos: list[Todo], partnership: Partnership, session: Session, today: date) -> bool:
-        """Same to-dos in the same order (a toggle, an edit): swap only the changed lines.
-
-        Rebuilding the whole list costs a relayout of the screen; swapping prompts does not.
-        """
-        old_todos, old_partnership, old_session, old_today = previous
-        if (old_partnership, old_session.id, old_today) != (partnership, session.id, today) or not todos:
-            return False
-        if [t.id for t in old_todos] != [t.id for t in todos]:
-            return False
-        options = self.query_one(OptionList)
-        for index, (old, new) in enumerate(zip(old_todos, todos)):
-            if old != new:
-                options.replace_option_prompt_at_index(index, todo_line(new, partnership, session, today))
-        return True
 
     def selected_id(self) -> str | None:
         options = self.query_one(OptionList)
