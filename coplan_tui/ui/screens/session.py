@@ -22,6 +22,7 @@ from textual.widgets import Footer, OptionList, Static, TextArea
 from ...domain import timebox
 from ...domain.models import LessonPlan, Partnership, PlanStatus, Session, SessionStatus, Todo
 from ...domain.roles import default_owner
+from ...domain.session_edits import discard_when_left
 from ...domain.session_todos import pane_todos, toggled, wrap_up
 from ..messages import DataChanged
 from ..widgets.countdown import Countdown
@@ -575,6 +576,13 @@ class SessionScreen(Screen[None]):
         self.app.push_screen(dialog, self._left)
 
     def _left(self, choice: str | None) -> None:
+        if choice in ("l", "f") and discard_when_left(self.session, self._todos(), self._now()):
+            self.app.gateway.delete(Session, [self.session_id])  # type: ignore[attr-defined]
+            self.notify(
+                "Discarded: it ran under 2 minutes with no notes and no to-dos, so it does not count.", title="Session discarded"
+            )
+            self.dismiss()
+            return
         if choice == "l":
             if timebox.is_running(self.session):
                 self._commit(timebox.pause(self.session, self._now()))
