@@ -318,7 +318,7 @@ def advise(partnership: Partnership, sessions: Sequence[Session], as_of: datetim
         so_far = f"No session in {stage.label} yet"
         planned += " TC-led"
     else:
-        so_far = f"{t} of {'the ' if n > 1 else ''}{n} {sessions_word(n)} in {stage.label} so far {'was' if t == 1 else 'were'} TC-led ({pct(t, n)})"
+        so_far = f"{t} of {'the ' if n > 1 else ''}{n} {sessions_word(n)} in {stage.label} so far {'was' if n == 1 else 'were'} TC-led ({pct(t, n)})"
     reason = f"{so_far}; {planned}: the {who.role.short} leads next."
     if low != high and n:
         other_t = t if who is tc else t + 1
