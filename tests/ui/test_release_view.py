@@ -129,3 +129,26 @@ async def test_a_partnership_deleted_by_another_window_closes_its_release_screen
         await settle(pilot)
         assert app.screen.__class__.__name__ == "HomeScreen"
         assert app.screen.query_one("#partnerships").row_count == 0
+
+
+async def test_moving_a_stage_end_moves_the_next_start_so_no_day_falls_in_a_gap(store, clock):
+    p = cp3_pair(store)
+    app = CoplanApp(store.path, store=store, clock=clock, poll=False)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_release(app, pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        await pilot.press("enter", "tab", "tab")  # edit Q1: its end date
+        await pilot.press("ctrl+u", *"2026-11-18", "ctrl+s")
+        await settle(pilot)
+        assert any("Q2 moved to meet it" in n.message for n in app._notifications)
+        # and a Q2 start that would swallow all of Q1 is refused with a message
+        await pilot.press("down", "enter", "tab")
+        await pilot.press("ctrl+u", *"2026-11-01", "ctrl+s")
+        await settle(pilot)
+        assert "would start before Q1 does" in screen_text(app)
+        await pilot.press("escape")
+        await settle(pilot)
+    plan = store.get(Partnership, p.id).release_plan
+    assert (plan[0].end, plan[1].start) == (date(2026, 11, 18), date(2026, 11, 19))
+    assert plan[1].end == date(2026, 12, 13) and plan[0].guidance  # the rest of Q2 and Q1's words are kept
