@@ -327,6 +327,8 @@ def advise(partnership: Partnership, sessions: Sequence[Session], as_of: datetim
     if today > plan[-1].end:
         reason = f"The placement ended on {plan[-1].end:%a %d %b}. " + reason
     status_words = {"behind": "Behind the plan", "ahead": "Ahead of the plan", "on plan": "On plan"}
+    if state == "on plan" and not low * n <= 100 * t <= high * n:
+        status_words["on plan"] = "On plan, within one session"
     if n == 0:
         sentence = f"No session in {where} yet; it plans {low}–{high}% TC-led."
     else:
