@@ -285,3 +285,34 @@ async def test_a_session_with_time_notes_or_a_todo_is_kept(demo_store, clock, ke
             await add_todo(pilot, "Bring the rubric")
         await leave_now(pilot, "l")
     assert len({s.id for s in demo_store.all(Session)} - before) == 1
+
+
+async def test_hostile_names_and_labels_show_literally_in_the_advice_and_the_pickers(store, clock):
+    ct_name, tc_name = "[/]Ana [link=x]y[/link]", "Min \x1b]52;c;aGk=\x07 نص 🙂"
+    p = cp1_pair(store)
+    p = p.model_copy(update={"members": [p.members[0].model_copy(update={"name": ct_name}), p.members[1].model_copy(update={"name": tc_name})]})
+    plan = release_plan_with_label(p, "[bold]Q1[/bold]" + "x" * 400)
+    store.put(plan)
+    held(store, plan, 1)
+    app = app_for(store, clock)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        assert "[/]Ana [link=x]y[/link]" in text
+        await pilot.press("h", "l")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "[1] [/]Ana [link=x]y[/link] (CT)" in text and "نص 🙂" in text
+        await pilot.press("2")
+        await settle(pilot)
+        await pilot.press("escape", "r")
+        await settle(pilot)
+        assert isinstance(app.screen, ReleaseScreen)
+        assert "[bold]Q1[/bold]" in screen_text(app)
+
+
+def release_plan_with_label(p: Partnership, label: str) -> Partnership:
+    from coplan_tui.domain.release import release_plan
+
+    stages = release_plan(p)
+    return p.model_copy(update={"release_plan": [stages[0].model_copy(update={"label": label}), *stages[1:]]})
