@@ -316,3 +316,61 @@ def release_plan_with_label(p: Partnership, label: str) -> Partnership:
 
     stages = release_plan(p)
     return p.model_copy(update={"release_plan": [stages[0].model_copy(update={"label": label}), *stages[1:]]})
+
+
+@pytest.mark.parametrize("how", ["keys", "click"])
+@pytest.mark.parametrize("index", [0, 1])
+async def test_correct_who_leads_from_the_running_session(demo_store, clock, how, index):
+    from .session_driver import autosave, start_session
+
+    p = next(x for x in demo_store.all(Partnership) if x.phase)
+    app = session_app(demo_store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start_session(pilot)  # the suggested leader: the CT
+        await pilot.press(*"kept")  # notes typed so far survive the correction
+        await pilot.press("escape", "w")
+        await settle(pilot)
+        options = app.screen.query_one("#choice-list", OptionList)
+        assert "(recorded now)" in str(options.get_option_at_index(0).prompt)
+        if how == "keys":
+            await pilot.press(*["down"] * index, "enter")
+        else:
+            await pilot.click(options, offset=(4, index))
+        await settle(pilot)
+        assert isinstance(app.screen, SessionScreen)
+        assert f"led by {p.members[index].name}" in screen_text(app)
+        await autosave(pilot)
+    [running] = [s for s in demo_store.all(Session) if s.status == SessionStatus.RUNNING]
+    assert running.leader_id == p.members[index].id and running.steps[0].notes == "kept"
+
+
+@pytest.mark.parametrize("how", ["keys", "click"])
+@pytest.mark.parametrize("value", ["yes", "no"])
+async def test_plan_details_tc_included_every_option_by_keys_and_click(store, clock, how, value):
+    p = cp1_pair(store)
+    plan = LessonPlan(partnership_id=p.id, title="Fractions", tc_included=value == "no", created_at=FIXED_NOW)
+    store.put(plan)
+    app = app_for(store, clock)
+    async with app.run_test(size=(120, 50)) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("i")
+        await settle(pilot)
+        field = app.screen.query(Select).last()
+        assert field.value == ("no" if value == "yes" else "yes")  # it starts on the other one
+        if how == "keys":
+            field.focus()
+            await pilot.press("enter", "down" if value == "yes" else "up", "enter")
+        else:
+            await pilot.click(field.query_one("SelectCurrent"))
+            await pilot.pause()
+            overlay = field.query_one("SelectOverlay", OptionList)
+            await pilot.click(overlay, offset=(4, 1 if value == "yes" else 0))
+        await settle(pilot)
+        assert field.value == value
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    assert store.get(LessonPlan, plan.id).tc_included is (value == "yes")

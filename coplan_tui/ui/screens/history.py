@@ -136,23 +136,18 @@ class HistoryScreen(Screen[None]):
         return (session, p) if session and p else None
 
     def action_leader(self) -> None:
-        from .choice_dialog import ChoiceDialog
+        from .leader_dialog import ask_leader
 
         found = self._selected()
         if found is None:
             return
         session, p = found
-        choices = [
-            (str(i + 1), f"{m.name} ({p.owner_label(m.id)})" + ("  (recorded now)" if m.id == session.leader_id else ""))
-            for i, m in enumerate(p.members)
-        ]
 
-        def chosen(key: str | None) -> None:
-            if key and key.isdigit():
-                member = p.members[int(key) - 1]
-                self._save(with_leader(session, p, member.id), f"{member.name} led the session of {session.day:%d %b}.")
+        def chosen(member_id: str) -> None:
+            member = p.member(member_id)
+            self._save(with_leader(session, p, member_id), f"{member.name} led the session of {session.day:%d %b}.")
 
-        self.app.push_screen(ChoiceDialog(f"Who led the session of {session.day:%a %d %b}?", choices), chosen)
+        ask_leader(self.app, session, p, chosen)
 
     def action_toggle_included(self) -> None:
         found = self._selected()
