@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Literal
 
@@ -221,7 +221,6 @@ class Advice:
     tc_led: int = 0
     as_of: datetime | None = None
     phase: str = ""
-    notes: tuple[str, ...] = field(default=())
 
     @property
     def short(self) -> str:
