@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from coplan_tui.domain.models import Partnership, Todo, TodoStatus
 from coplan_tui.store import Store
 from coplan_tui.ui.app import CoplanApp
-from coplan_tui.ui.screens.todo_dialogs import ChoiceDialog, TodoEditor
+from coplan_tui.ui.dialogs.todo_dialogs import ChoiceDialog, TodoEditor
 from coplan_tui.ui.screens.todos import TodosScreen
 from coplan_tui.ui.widgets.todo_table import TodoTable
 
