@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Input
 
 from ..ui.helpers import settle
 from .conftest import SIZES
@@ -14,9 +13,6 @@ def keys(*pressed: str):
         await settle(pilot)
         await pilot.press(*pressed)
         await settle(pilot)
-        for field in pilot.app.screen.query(Input):
-            field.cursor_blink = False  # the cursor shows steadily: a slow frame never catches it off
-        await pilot.pause()
 
     return run_before
 

@@ -17,7 +17,7 @@ from coplan_tui.domain.models import LessonPlan, Member, Partnership, Session, S
 from coplan_tui.domain.templates import WEEKLY
 from coplan_tui.store import Store
 from coplan_tui.ui.app import CoplanApp
-from coplan_tui.ui.screens.confirm import ConfirmScreen
+from coplan_tui.ui.dialogs.confirm import ConfirmScreen
 from coplan_tui.ui.screens.history import HistoryScreen
 from coplan_tui.ui.screens.home import HomeScreen
 from coplan_tui.ui.screens.partnership_form import PartnershipFormScreen

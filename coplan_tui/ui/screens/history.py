@@ -136,7 +136,7 @@ class HistoryScreen(Screen[None]):
         return (session, p) if session and p else None
 
     def action_leader(self) -> None:
-        from .leader_dialog import ask_leader
+        from ..dialogs.leader import ask_leader
 
         found = self._selected()
         if found is None:
@@ -166,7 +166,7 @@ class HistoryScreen(Screen[None]):
 
     def action_delete(self) -> None:
         from ..gateway import Change
-        from .confirm import confirm
+        from ..dialogs.confirm import confirm
 
         found = self._selected()
         if found is None:

@@ -14,8 +14,8 @@ from ...domain.plan_edits import copy_plan
 from ..gateway import Change
 from ..messages import DataChanged
 from ..text import lit
-from .confirm import ConfirmScreen
-from .plan_forms import new_plan_form
+from ..dialogs.confirm import ConfirmScreen
+from ..dialogs.plan_forms import new_plan_form
 
 
 class PlanListScreen(Screen[None]):

@@ -31,8 +31,7 @@ from ...domain.release import (
 from ...domain.schedule import describe_next
 from ..messages import DataChanged
 from ..text import lit
-from ..widgets.release_chart import ReleaseChart
-from .home import STATUS_STYLE
+from ..widgets.release_chart import STATUS_STYLE, ReleaseChart
 
 
 def stages_table(p: Partnership, today: date, included: dict[str, int] | None = None) -> Table:

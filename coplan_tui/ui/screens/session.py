@@ -26,7 +26,7 @@ from ...domain.session_edits import discard_when_left, with_leader
 from ...domain.session_todos import pane_todos, toggled, wrap_up
 from ..messages import DataChanged
 from ..widgets.countdown import Countdown
-from ..widgets.plan_editor import PlanEditor
+from .plan_editor import PlanEditor
 from ..widgets.prompt_view import PromptView
 from ..widgets.step_list import StepList, render_steps
 from ..widgets.todo_pane import TodoPane
@@ -393,7 +393,7 @@ class SessionScreen(Screen[None]):
         self._draw_clock(self._now())
 
     def action_leader(self) -> None:
-        from .leader_dialog import ask_leader
+        from ..dialogs.leader import ask_leader
 
         def chosen(member_id: str) -> None:
             self._capture_notes()
@@ -414,7 +414,7 @@ class SessionScreen(Screen[None]):
         return next((t for t in self._todos() if t.id == todo_id), None) if todo_id else None
 
     def _todo_dialog(self, todo: Todo | None):
-        from .todo_dialog import TodoDialog
+        from ..dialogs.todo_dialog import TodoDialog
 
         return TodoDialog(
             self.partnership,
@@ -534,7 +534,7 @@ class SessionScreen(Screen[None]):
 
     def _offer_plans(self) -> None:
         """Link one of the partnership's plans in the making, or create a new one."""
-        from .choice_dialog import ChoiceDialog
+        from ..dialogs.choice import ChoiceDialog
 
         plans = [
             p
@@ -553,7 +553,7 @@ class SessionScreen(Screen[None]):
         self.app.push_screen(ChoiceDialog("Which lesson plan does this session work on?", choices), chosen)
 
     def _create_plan(self) -> None:
-        from .plan_forms import new_plan_form
+        from ..dialogs.plan_forms import new_plan_form
 
         def made(plan: LessonPlan | None) -> None:
             if plan is not None:
@@ -576,7 +576,7 @@ class SessionScreen(Screen[None]):
     # --- leaving ------------------------------------------------------------------------------------
 
     def action_leave(self) -> None:
-        from .choice_dialog import ChoiceDialog
+        from ..dialogs.choice import ChoiceDialog
 
         self._capture_notes()
         self._commit(self.session)
@@ -599,7 +599,7 @@ class SessionScreen(Screen[None]):
                 self._commit(timebox.pause(self.session, self._now()))
             self.dismiss()
         elif choice == "f":
-            from .reflection_dialog import ReflectionDialog
+            from ..dialogs.reflection import ReflectionDialog
 
             self.app.push_screen(ReflectionDialog(self.session.reflection), self._reflected)
 

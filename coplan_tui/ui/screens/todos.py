@@ -22,7 +22,7 @@ from ..gateway import Change
 from ..messages import DataChanged
 from ..text import lit
 from ..widgets.todo_table import TodoTable
-from .todo_dialogs import ChoiceDialog, TodoDraft, TodoEditor
+from ..dialogs.todo_dialogs import ChoiceDialog, TodoDraft, TodoEditor
 
 ME_SETTING = "me"
 UNDO_DEPTH = 50

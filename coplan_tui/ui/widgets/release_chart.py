@@ -16,9 +16,8 @@ from ..text import lit
 
 LABEL_WIDTH = 10  # "Q3 16 Nov▸"
 SUFFIX_WIDTH = 27  # "  3 of 8 TC plan 42–51%"
-
-
-STATE_STYLE = {"behind": "yellow", "ahead": "cyan", "on plan": "green"}
+# How a release status reads wherever it shows (Home, the release view, the chart's bars).
+STATUS_STYLE = {"ahead": "cyan", "on plan": "green", "behind": "bold yellow"}
 
 
 def stage_share(point: WeekPoint) -> float | None:
@@ -45,7 +44,7 @@ def bar(point: WeekPoint, width: int) -> Text:
     """``width`` cells spanning 0-100%: █ up to the actual share, ░ across the planned range."""
     low, high = point.planned or (0, 0)
     share = stage_share(point)
-    style = STATE_STYLE.get(point.advice.state, "") if point.advice else ""
+    style = STATUS_STYLE.get(point.advice.state, "") if point.advice else ""
     text = Text()
     grid = gridlines(width)
     for i in range(width):

@@ -11,7 +11,7 @@ from ...domain.models import Partnership, Session
 
 def ask_leader(app: App, session: Session, partnership: Partnership, then: Callable[[str], None]) -> None:
     """Offer every member (the one recorded is marked); ``then`` gets the member id chosen."""
-    from .choice_dialog import ChoiceDialog
+    from .choice import ChoiceDialog
 
     choices = [
         (str(i + 1), f"{m.name} ({partnership.owner_label(m.id)})" + ("  (recorded now)" if m.id == session.leader_id else ""))
