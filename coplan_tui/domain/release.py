@@ -370,6 +370,7 @@ def weekly_progress(partnership: Partnership, sessions: Sequence[Session], as_of
     if not plan:
         return []
     tc = partnership.member_with_role(Role.TC)
+    sessions = [s for s in sessions if s.partnership_id == partnership.id]  # once, not once a week
     led = held(partnership, sessions, as_of)
     today = as_of.date()
     points = []

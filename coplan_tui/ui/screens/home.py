@@ -130,7 +130,9 @@ class HomeScreen(Screen[None]):
         now = self.app.now()  # type: ignore[attr-defined]
         today = now.date()
         partnerships = self.partnerships
-        sessions = store.all(Session)
+        by_pair: dict[str, list[Session]] = {}
+        for session in store.all(Session):
+            by_pair.setdefault(session.partnership_id, []).append(session)
         todos = store.all(Todo)
         empty = not partnerships
         self.set_class(empty, "-empty")
@@ -155,9 +157,9 @@ class HomeScreen(Screen[None]):
             table.add_row(
                 lit(clip(p.display_name, 24) if narrow else p.display_name),
                 lit(phase_level(p, narrow)),
-                lit(next_cell(p, now, narrow, sessions)),
+                lit(next_cell(p, now, narrow, by_pair.get(p.id, []))),
                 todo_cell(p, workload(p, todos, today), narrow),
-                status_text(advise(p, sessions, now)),
+                status_text(advise(p, by_pair.get(p.id, []), now)),
                 key=p.id,
             )
         if keep and keep in {p.id for p in partnerships}:
@@ -176,7 +178,7 @@ class HomeScreen(Screen[None]):
             return
         store = self.app.store  # type: ignore[attr-defined]
         now = self.app.now()  # type: ignore[attr-defined]
-        sessions = store.all(Session)
+        sessions = [s for s in store.all(Session) if s.partnership_id == p.id]
         detail.update(detail_table(p, sessions, store.all(Todo), now))
 
     # --- actions ----------------------------------------------------------------------
