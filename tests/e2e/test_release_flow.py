@@ -33,7 +33,9 @@ def test_accidental_start_is_discarded_and_the_cli_agrees_with_home(terminal, de
     term.press("s")
     term.wait_for("Who leads?")
     term.press("enter")  # the template
+    term.wait_quiet()
     term.press("down")  # the member not suggested
+    term.wait_for(lambda screen: any("●" in line and "Jordan Lee" in line for line in screen.splitlines()))
     term.press("enter")
     screen = term.wait_for("Step 1/7")
     assert "led by Jordan Lee (TC)" in screen
