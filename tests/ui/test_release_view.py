@@ -158,3 +158,17 @@ async def test_moving_a_stage_end_moves_the_next_start_so_no_day_falls_in_a_gap(
     plan = store.get(Partnership, p.id).release_plan
     assert (plan[0].end, plan[1].start) == (date(2026, 11, 18), date(2026, 11, 19))
     assert plan[1].end == date(2026, 12, 13) and plan[0].guidance  # the rest of Q2 and Q1's words are kept
+
+
+async def test_a_stage_label_with_markup_is_saved_and_said_literally(store, clock):
+    p = cp3_pair(store)
+    app = CoplanApp(store.path, store=store, clock=clock, poll=False)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_release(app, pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        await pilot.press("enter", "ctrl+u", *"[/]Q1 [link=x]y[/link]", "ctrl+s")
+        await settle(pilot)
+        # said as typed: the toast does not read the label as markup
+        assert any(n.message == "Saved [/]Q1 [link=x]y[/link]." and not n.markup for n in app._notifications)
+    assert store.get(Partnership, p.id).release_plan[0].label == "[/]Q1 [link=x]y[/link]"

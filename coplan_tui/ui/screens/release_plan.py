@@ -210,7 +210,7 @@ class ReleasePlanScreen(Screen[None]):
             return
         def saved(error) -> None:
             if error is None:
-                self.notify(message, title="Saved")
+                self.notify(message, title="Saved", markup=False)
 
         self.app.save(updated, done=saved)  # type: ignore[attr-defined]
 
