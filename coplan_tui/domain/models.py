@@ -106,6 +106,8 @@ class ReleaseStage(Model):
     tc_share_min: int = Field(0, ge=0, le=100)
     tc_share_max: int = Field(100, ge=0, le=100)
     approaches: list[Approach] = []
+    guidance: Text = ""
+    """What the stage asks of the pair in words (CP I: the CT thinks aloud...), shown with the advice."""
 
     @model_validator(mode="after")
     def _ordered(self) -> ReleaseStage:
@@ -128,6 +130,8 @@ class Partnership(Doc):
     schedule: Schedule | None = None
     meeting: MeetingMode = MeetingMode()
     release_plan: list[ReleaseStage] = []
+    lead_id: str | None = None
+    """Coordination: the one member who leads (the others support), chosen in the form."""
     created_at: datetime | None = None
 
     @model_validator(mode="after")
@@ -139,6 +143,8 @@ class Partnership(Doc):
         ids = [m.id for m in self.members]
         if len(set(ids)) != len(ids):
             raise ValueError("two members share one id")
+        if self.lead_id is not None and self.lead_id not in ids:
+            raise ValueError("the named lead is not a member of this partnership")
         for role in self.standing_roles:
             if role.member_id not in ids:
                 raise ValueError(f"the standing role {role.area!r} is given to someone who is not a member")
@@ -266,6 +272,8 @@ class Session(Doc):
     current_step: int = Field(0, ge=0)
     plan_id: str | None = None
     reflection: Reflection = Reflection()
+    tc_included: bool = False
+    """CP I: the CT included the TC in planning a targeted lesson in this session."""
     created_at: datetime | None = None
     finished_at: datetime | None = None
 
@@ -395,6 +403,8 @@ class LessonPlan(Doc):
     segments: list[Segment] = []
     differentiation: Text = ""
     resources: list[Resource] = []
+    tc_included: bool = False
+    """CP I: the CT included the TC in planning this (targeted) lesson."""
     created_at: datetime | None = None
     updated_at: datetime | None = None
 

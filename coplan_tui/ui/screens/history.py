@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from ...domain.history import minutes, past_sessions, search_notes, todos_made
 from ...domain.models import Partnership, Session, Todo
+from ...domain.session_edits import deletion, with_leader, with_tc_included
 from ..messages import DataChanged
 from ..text import clip, lit
 from ..widgets.session_summary import SessionSummary
@@ -19,12 +20,16 @@ class HistoryScreen(Screen[None]):
     HELP = (
         "Every session that took place, newest first: date, template, leader, minutes planned and "
         "actually run, and the to-dos it produced. Type in the search box (/) to find words in the "
-        "notes; enter opens a session's summary."
+        "notes; enter opens a session's summary. l corrects who led it, i marks that the TC was included in "
+        "planning, x deletes it (after asking)."
     )
     BINDINGS = [
         Binding("slash", "search", "Search notes", key_display="/", id="history.search"),
         Binding("enter", "open", "Open", id="history.open"),
         Binding("a", "toggle_all", "All partnerships", id="history.all", tooltip="This partnership or all of them"),
+        Binding("l", "leader", "Leader", id="history.leader", tooltip="Correct who led the session"),
+        Binding("i", "toggle_included", "TC included", id="history.tc_included", tooltip="Mark: the TC was included in planning (targeted lessons)"),
+        Binding("x,delete", "delete", "Delete", id="history.delete", tooltip="Delete the session (asks first)"),
         Binding("escape", "back", "Back", id="history.back"),
     ]
 
@@ -64,9 +69,10 @@ class HistoryScreen(Screen[None]):
         mine = partnerships.get(self.partnership_id) if self.partnership_id else None
         self.title = f"History: {mine.display_name}" if mine else "History: all partnerships"
         table = self.query_one("#sessions", DataTable)
+        keep = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value if table.row_count else None
         table.clear(columns=True)
         searching = bool(query.strip())
-        columns = ["Date", "Match" if searching else "Template", "Leader", "Plan", "Ran", "To-dos"]
+        columns = ["Date", "Match" if searching else "Template", "Leader", "Plan", "Ran", "To-dos", "TC incl."]
         if self.partnership_id is None:
             columns.insert(1, "Partnership")
         table.add_columns(*columns)
@@ -81,16 +87,19 @@ class HistoryScreen(Screen[None]):
                 lit(str(planned)),
                 lit(str(actual), "bold red" if actual > planned else ""),
                 lit(str(len(todos_made(session, todos)))),
+                lit("yes" if session.tc_included else ""),
             ]
             if self.partnership_id is None:
                 cells.insert(1, lit(clip(p.display_name if p else "?", 24)))
             table.add_row(*cells, key=session.id)
+        if keep is not None and keep in {s.id for s, _ in found}:
+            table.move_cursor(row=table.get_row_index(keep))
         what = "sessions" if len(found) != 1 else "session"
         count = f"{len(found)} {what}" + (f" whose notes mention {query.strip()!r}" if searching else "")
         self.query_one("#history-count", Static).update(lit(count, "dim"))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "search":
+        if action in ("search", "leader", "toggle_included", "delete"):
             return not isinstance(self.focused, Input)
         if action == "toggle_all":
             return self.origin is not None
@@ -113,6 +122,64 @@ class HistoryScreen(Screen[None]):
 
     def on_data_table_row_selected(self, _: DataTable.RowSelected) -> None:
         self.action_open()
+
+    # --- corrections ----------------------------------------------------------------------
+
+    def _selected(self) -> tuple[Session, Partnership] | None:
+        table = self.query_one("#sessions", DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        store = self.app.store  # type: ignore[attr-defined]
+        session = store.get(Session, key) if key else None
+        p = store.get(Partnership, session.partnership_id) if session else None
+        return (session, p) if session and p else None
+
+    def action_leader(self) -> None:
+        from ..dialogs.leader import ask_leader
+
+        found = self._selected()
+        if found is None:
+            return
+        session, p = found
+
+        def chosen(member_id: str) -> None:
+            member = p.member(member_id)
+            self._save(with_leader(session, p, member_id), f"{member.name} led the session of {session.day:%d %b}.")
+
+        ask_leader(self.app, session, p, chosen)
+
+    def action_toggle_included(self) -> None:
+        found = self._selected()
+        if found is None:
+            return
+        session = found[0]
+        on = not session.tc_included
+        self._save(with_tc_included(session, on), "Marked: the TC was included in planning." if on else "Mark removed.")
+
+    def _save(self, session: Session, message: str) -> None:
+        def saved(error) -> None:
+            if error is None:
+                self.notify(message, markup=False)
+
+        self.app.save(session, done=saved)  # type: ignore[attr-defined]
+
+    def action_delete(self) -> None:
+        from ..gateway import Change
+        from ..dialogs.confirm import confirm
+
+        found = self._selected()
+        if found is None:
+            return
+        session, _ = found
+        now = self.app.now()  # type: ignore[attr-defined]
+        plan = deletion(session, self.app.store.all(Todo), now)  # type: ignore[attr-defined]
+
+        def delete() -> None:
+            self.app.gateway.submit(Change(puts=list(plan.unlinked), deletes=[(Session, plan.session_id)]))  # type: ignore[attr-defined]
+            self.notify(f"Deleted the session of {session.day:%d %b}.", title="Deleted")
+
+        confirm(self.app, f"Delete the session of {session.day:%a %d %b %Y}?", plan.describe(), delete)
 
     def action_back(self) -> None:
         search = self.query_one("#history-search", Input)

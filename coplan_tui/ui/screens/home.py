@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from ...domain.models import BOTH, LessonPlan, Partnership, Session, Todo
-from ...domain.release import ReleaseStatus, release_status, suggested_leader
+from ...domain.release import Advice, advise, last_held
 from ...domain.schedule import describe_next, next_session_at
 from ...domain.workload import Load, total, workload
 from ..messages import DataChanged
@@ -35,7 +35,7 @@ WELCOME = (
 )
 
 
-def status_text(status: ReleaseStatus) -> Text:
+def status_text(status: Advice) -> Text:
     return lit(status.short, STATUS_STYLE.get(status.state, "dim"))
 
 
@@ -63,11 +63,12 @@ def todo_cell(p: Partnership, loads: dict[str, Load], narrow: bool) -> Text:
     return text
 
 
-def next_cell(p: Partnership, now, narrow: bool) -> str:
+def next_cell(p: Partnership, now, narrow: bool, sessions: list[Session]) -> str:
+    held = last_held(p, sessions, now)
     if not narrow:
-        return describe_next(p, now)
-    at = next_session_at(p, now)
-    return f"{at:%a %d %H:%M}" if at else describe_next(p, now)
+        return describe_next(p, now, held)
+    at = next_session_at(p, now, held)
+    return f"{at:%a %d %H:%M}" if at else describe_next(p, now, held)
 
 
 class HomeScreen(Screen[None]):
@@ -129,7 +130,9 @@ class HomeScreen(Screen[None]):
         now = self.app.now()  # type: ignore[attr-defined]
         today = now.date()
         partnerships = self.partnerships
-        sessions = store.all(Session)
+        by_pair: dict[str, list[Session]] = {}
+        for session in store.all(Session):
+            by_pair.setdefault(session.partnership_id, []).append(session)
         todos = store.all(Todo)
         empty = not partnerships
         self.set_class(empty, "-empty")
@@ -154,9 +157,9 @@ class HomeScreen(Screen[None]):
             table.add_row(
                 lit(clip(p.display_name, 24) if narrow else p.display_name),
                 lit(phase_level(p, narrow)),
-                lit(next_cell(p, now, narrow)),
+                lit(next_cell(p, now, narrow, by_pair.get(p.id, []))),
                 todo_cell(p, workload(p, todos, today), narrow),
-                status_text(release_status(p, sessions, today)),
+                status_text(advise(p, by_pair.get(p.id, []), now)),
                 key=p.id,
             )
         if keep and keep in {p.id for p in partnerships}:
@@ -175,7 +178,7 @@ class HomeScreen(Screen[None]):
             return
         store = self.app.store  # type: ignore[attr-defined]
         now = self.app.now()  # type: ignore[attr-defined]
-        sessions = store.all(Session)
+        sessions = [s for s in store.all(Session) if s.partnership_id == p.id]
         detail.update(detail_table(p, sessions, store.all(Todo), now))
 
     # --- actions ----------------------------------------------------------------------
@@ -282,10 +285,9 @@ def detail_table(p: Partnership, sessions: list[Session], todos: list[Todo], now
     meeting = "in person" if p.meeting.mode == "in_person" else f"virtual ({p.meeting.platform})"
     grid.add_row(lit("Members"), lit(who))
     grid.add_row(lit("Context"), lit(" · ".join(x for x in (where, meeting) if x)))
-    at = next_session_at(p, now)
-    suggestion = suggested_leader(p, at.date() if at else today, sessions)
+    suggestion = advise(p, sessions, now)
     leader = p.member(suggestion.member_id) if suggestion.member_id else None
-    nxt = lit(describe_next(p, now))
+    nxt = lit(describe_next(p, now, last_held(p, sessions, now)))
     if leader:
         nxt.append_text(lit(f"  led by {leader.name} ({p.owner_label(leader.id)})", "bold"))
     grid.add_row(lit("Next"), nxt)
@@ -298,6 +300,6 @@ def detail_table(p: Partnership, sessions: list[Session], todos: list[Todo], now
         line.append_text(lit(f"{load.overdue} overdue", "bold red" if load.overdue else ""))
         line.append_text(lit(f" · {load.this_week} due this week"))
         grid.add_row(lit(f"To-dos {p.owner_label(owner)}"), line)
-    status = release_status(p, sessions, today)
+    status = suggestion
     grid.add_row(lit("Release"), lit(status.sentence, STATUS_STYLE.get(status.state, "")))
     return grid

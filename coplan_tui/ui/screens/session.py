@@ -22,6 +22,7 @@ from textual.widgets import Footer, OptionList, Static, TextArea
 from ...domain import timebox
 from ...domain.models import LessonPlan, Partnership, PlanStatus, Session, SessionStatus, Todo
 from ...domain.roles import default_owner
+from ...domain.session_edits import discard_when_left, with_leader
 from ...domain.session_todos import pane_todos, toggled, wrap_up
 from ..messages import DataChanged
 from ..widgets.countdown import Countdown
@@ -64,6 +65,7 @@ class SessionScreen(Screen[None]):
         Binding("L", "plan", "Plan", key_display="L", id="session.plan", tooltip="Open, hide or create the lesson plan beside a planning step"),
         Binding("t", "toggle_todo_pane", "Wide to-dos", show=False, id="session.toggle_todo_pane"),
         Binding("b", "toggle_bell", "Bell on/off", show=False, id="session.toggle_bell"),
+        Binding("w", "leader", "Who leads", show=False, id="session.leader", tooltip="Correct who leads this session"),
         Binding("escape", "leave_notes", "Leave notes", id="session.leave_notes"),
         Binding("q", "leave", "Finish/leave", id="session.leave"),
     ]
@@ -390,6 +392,16 @@ class SessionScreen(Screen[None]):
         self._commit(timebox.extend(self.session, -1, self._now()))
         self._draw_clock(self._now())
 
+    def action_leader(self) -> None:
+        from ..dialogs.leader import ask_leader
+
+        def chosen(member_id: str) -> None:
+            self._capture_notes()
+            self._commit(with_leader(self.session, self.partnership, member_id))
+            self._draw_clock(self._now())
+
+        ask_leader(self.app, self.session, self.partnership, chosen)
+
     def action_toggle_bell(self) -> None:
         on = not self.app.store.setting("bell", True)  # type: ignore[attr-defined]
         self.app.gateway.set_setting("bell", on)  # type: ignore[attr-defined]
@@ -575,6 +587,13 @@ class SessionScreen(Screen[None]):
         self.app.push_screen(dialog, self._left)
 
     def _left(self, choice: str | None) -> None:
+        if choice in ("l", "f") and discard_when_left(self.session, self._todos(), self._now()):
+            self.app.gateway.delete(Session, [self.session_id])  # type: ignore[attr-defined]
+            self.notify(
+                "Discarded: it ran under 2 minutes with no notes and no to-dos, so it does not count.", title="Session discarded"
+            )
+            self.dismiss()
+            return
         if choice == "l":
             if timebox.is_running(self.session):
                 self._commit(timebox.pause(self.session, self._now()))
