@@ -30,6 +30,7 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 
 from ..domain.errors import describe
+from ..domain.merge import Conflict, field_name, merge_documents
 from ..domain.models import LessonPlan, Partnership, Session, SessionTemplate, Todo
 from .atomic import PRIVATE_FILE, Signature, atomic_write, ensure_private_dir, signature
 from .backups import backup_dir, make_backup
@@ -50,6 +51,19 @@ TABLE_OF: dict[type[BaseModel], str] = {
 SETTINGS = "settings"
 LOCK_TIMEOUT_S = 15.0
 CHANGE_LOG = 10_000
+HISTORY = 4_096
+"""Earlier revisions kept in memory, so a save made from one can be merged with a newer copy."""
+
+
+class Notice:
+    """Another window replaced a value this window had saved: what, in which document, by whom."""
+
+    def __init__(self, what: str, field: str, by: str | None, value: Any):
+        self.what, self.field, self.by, self.value = what, field, by, value
+
+    def __str__(self) -> str:
+        who = self.by or "Someone in another window"
+        return f"{who} changed {field_name(self.field)} of {self.what!r} after you (your value was replaced)."
 
 
 def _now() -> datetime:
@@ -122,6 +136,15 @@ class Store:
         """The log holds every change made after this generation (older ones fell off its end)."""
         self.read_only = False
         """Opened where no lock file can be made: every write is refused with a clear message."""
+        self.user: str | None = None
+        """Who is saving (the person's name); stored as each document's ``updated_by``."""
+        self._history: dict[tuple[str, str, int], dict[str, Any]] = {}
+        """(table, id, rev) -> that revision of the document, oldest first, at most HISTORY."""
+        self._written: dict[tuple[str, str], tuple[int, dict[str, Any]]] = {}
+        """What this process last wrote to each document: its rev and the fields it changed."""
+        self._notices: list[Notice] = []
+        self.last_conflicts: list[Conflict] = []
+        """Fields the last commit took from this window although another window changed them too."""
         ensure_private_dir(self.path.parent)
         with self._writer:
             if not self.path.exists():
@@ -183,6 +206,8 @@ class Store:
             self._install(data, sig, models)
 
     def _install(self, data: dict[str, Any], sig: Signature | None, models: dict[str, dict[str, BaseModel]] | None = None) -> None:
+        if self._sig is not None or getattr(self, "_db", None) is not None:
+            self._remember_replaced(data)
         self._db = TinyDB(storage=_MemoryStorage, data=data)
         self._sig = sig
         self._encoded = {}
@@ -196,6 +221,38 @@ class Store:
         self._loaded_at = self.generation
         self._changes.clear()
         self._complete_after = 0
+
+    def _remember_replaced(self, fresh: dict[str, Any]) -> None:
+        """Keep the revisions another process just replaced (a save from one of them must
+        merge with the new copy), and note the values this window saved that were replaced."""
+        old_data = self._data
+        for table in TABLE_OF.values():
+            old_docs = {d.get("id"): d for d in old_data.get(table, {}).values()}
+            if not old_docs:
+                continue
+            for doc in fresh.get(table, {}).values():
+                before = old_docs.get(doc.get("id"))
+                if before is not None and before.get("rev", 0) != doc.get("rev", 0):
+                    self._keep(table, before)
+        for (table, doc_id), (rev, fields) in list(self._written.items()):
+            doc = next((d for d in fresh.get(table, {}).values() if d.get("id") == doc_id), None)
+            if doc is None or doc.get("rev", 0) <= rev:
+                continue
+            del self._written[(table, doc_id)]
+            for field, value in fields.items():
+                if doc.get(field) != value and field not in ("rev", "updated_by", "updated_at", "notes_state", "steps", "last_activity"):
+                    what = doc.get("title") or doc.get("name") or table.rstrip("s")
+                    self._notices.append(Notice(str(what), field, doc.get("updated_by"), doc.get(field)))
+
+    def _keep(self, table: str, doc: dict[str, Any]) -> None:
+        self._history[(table, doc.get("id"), doc.get("rev", 0))] = doc
+        while len(self._history) > HISTORY:
+            del self._history[next(iter(self._history))]
+
+    def take_notices(self) -> list[Notice]:
+        """Values this window saved that another window replaced since (said once each)."""
+        notices, self._notices = self._notices, []
+        return notices
 
     @property
     def _data(self) -> dict[str, Any]:
@@ -313,6 +370,7 @@ class Store:
                 self._load()
             try:
                 with self._mutex:
+                    puts = self._revised(puts)
                     self._check_links(puts, {doc_id for cls, doc_id in deletes if cls is Partnership})
                     self._apply(puts, deletes, settings or {})
                     payload = self._encode()
@@ -324,6 +382,38 @@ class Store:
                 except StoreError:
                     pass
                 raise
+
+    def _revised(self, puts: list[BaseModel]) -> list[BaseModel]:
+        """Each put with its next revision; one saved from an older revision than the file's
+        is merged field by field with the newer copy (``domain.merge``)."""
+        self.last_conflicts = []
+        revised = []
+        for doc in puts:
+            table = TABLE_OF[type(doc)]
+            ours = doc.model_dump(mode="json")
+            current = self._raw(table, doc.id)  # type: ignore[attr-defined]
+            rev = ours.get("rev", 0)
+            if current is not None:
+                theirs_rev = current.get("rev", 0)
+                mine = self._written.get((table, doc.id))  # type: ignore[attr-defined]
+                if theirs_rev > rev and not (mine and mine[0] == theirs_rev):
+                    base = self._history.get((table, doc.id, rev))  # type: ignore[attr-defined]
+                    ours, conflicts = merge_documents(base, ours, current)
+                    self.last_conflicts += conflicts
+                rev = max(rev, theirs_rev)
+                self._keep(table, current)
+            changed = {k: v for k, v in ours.items() if current is None or current.get(k) != v}
+            ours = {**ours, "rev": rev + 1, "updated_by": self.user}
+            self._written[(table, doc.id)] = (rev + 1, changed)  # type: ignore[attr-defined]
+            try:
+                revised.append(type(doc).model_validate(ours))
+            except ValidationError as e:
+                raise InvalidDocument(describe(e)) from None
+        return revised
+
+    def _raw(self, table: str, doc_id: str) -> dict[str, Any] | None:
+        index = self._ids.get(table, {}).get(doc_id)
+        return None if index is None else self._data.get(table, {}).get(str(index))
 
     def _validated(self, doc: BaseModel) -> BaseModel:
         if type(doc) not in TABLE_OF:

@@ -22,7 +22,7 @@ from .messages import DataChanged
 from .todo_commands import TodoCommands
 
 STYLESHEETS = ("app.tcss", "home.tcss", "session.tcss", "dialogs.tcss", "partnerships.tcss", "history.tcss", "todos.tcss", "plan.tcss")
-POLL_SECONDS = 1.0
+POLL_SECONDS = 0.3
 
 
 def system_clock() -> datetime:
@@ -176,6 +176,8 @@ class CoplanApp(App[int]):
         if changed:
             self.call_from_thread(self._broadcast, True)
             self.call_from_thread(self._refreeze_soon)
+            for notice in self.store.take_notices():
+                self.call_from_thread(self.notify, str(notice), title="Changed in another window", severity="warning", timeout=15, markup=False)
 
     def _broadcast(self, external: bool) -> None:
         if self.store is None or self.store.generation == self._seen_generation:

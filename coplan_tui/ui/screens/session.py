@@ -23,6 +23,7 @@ from ...domain import timebox
 from ...domain.models import LessonPlan, Partnership, PlanStatus, Session, SessionStatus, Todo
 from ...domain.roles import default_owner
 from ...domain.session_todos import pane_todos, toggled, wrap_up
+from ...domain.shared_notes import SharedNotes, changed_span
 from ..messages import DataChanged
 from ..widgets.countdown import Countdown
 from .plan_editor import PlanEditor
@@ -31,7 +32,7 @@ from ..widgets.step_list import StepList, render_steps
 from ..widgets.todo_pane import TodoPane
 
 TICK_SECONDS = 0.25
-AUTOSAVE_SECONDS = 0.5
+AUTOSAVE_SECONDS = 0.3
 NARROW_WIDTH = 110
 
 
@@ -76,6 +77,7 @@ class SessionScreen(Screen[None]):
         self._pending: dict[str, Todo | None] = {}
         self._undo: list[_Undo] = []
         self._notes_dirty = False
+        self._merging = False
         self._shown_step = -1
         self._bell_rung: set[int] = set()
         self._plan_hidden = False
@@ -111,6 +113,7 @@ class SessionScreen(Screen[None]):
             return
         self.partnership = partnership
         self.session = timebox.ensure_runs(session)
+        self._shared = SharedNotes(self.session.notes_state, [run.notes for run in self.session.steps])
         if self.session.status == SessionStatus.PLANNED:
             self._commit(timebox.start(self.session, self._now()))
         self.query_one("#notes", TextArea).border_title = "Notes (autosaved)"
@@ -295,22 +298,62 @@ class SessionScreen(Screen[None]):
         self._draw_todos()
 
     def on_data_changed(self, message: DataChanged) -> None:
-        if message.external and not self.app.saving(Session, self.session_id):  # type: ignore[attr-defined]
-            # (While a save of ours waits to be written, the file is about to get our version.)
+        if message.external:
             fresh = self.app.store.get(Session, self.session_id)  # type: ignore[attr-defined]
-            if fresh is not None and fresh != self.session:
-                # Another window changed the session: take its timer, keep unsaved notes here.
-                notes = self.query_one("#notes", TextArea).text if self._notes_dirty else None
-                self.session = timebox.ensure_runs(fresh)
-                if fresh.current_step != self._shown_step:
-                    self._shown_step = -1
-                elif notes is not None:
-                    self.session = timebox.set_notes(self.session, self.session.current_step, notes)
-                self._draw_step()
+            if fresh is not None:
+                self._take_outside_copy(fresh)
         self._draw_clock(self._now())
         self._draw_todos()
         for editor in self.query(PlanEditor):
             editor.reload()
+
+    def _take_outside_copy(self, fresh: Session) -> None:
+        """Another window saved the session. Its notes merge with ours character by character
+        (what we typed and have not saved yet included); its timer replaces ours, unless a
+        save of ours is still on its way (the file is about to get our version, merged)."""
+        notes = self.query_one("#notes", TextArea)
+        i = self.session.current_step
+        self._shared.edit(i, notes.text)
+        self._shared.merge(fresh.notes_state)
+        if not self.app.saving(Session, self.session_id) and fresh != self.session:  # type: ignore[attr-defined]
+            stepped = fresh.current_step != self.session.current_step
+            self.session = timebox.ensure_runs(fresh)
+            if stepped:
+                self._shown_step = -1
+        merged = self._shared.texts(len(self.session.steps))
+        self._notes_dirty = merged != [run.notes for run in fresh.steps]
+        self.session = self._with_notes(merged)
+        if self._shown_step == -1:
+            self._draw_step()
+        else:
+            self._show_notes(merged[self.session.current_step])
+
+    def _with_notes(self, texts: list[str]) -> Session:
+        session = self.session
+        for step, text in enumerate(texts):
+            if session.steps[step].notes != text:
+                session = timebox.set_notes(session, step, text)
+        return session.model_copy(update={"notes_state": self._shared.state()})
+
+    def _show_notes(self, text: str) -> None:
+        """Put another window's typing into the editor as an edit. The cursor stays after the
+        character before it: text that arrives right at the cursor goes after it, so the next
+        key continues the word being typed instead of landing behind the partner's words."""
+        notes = self.query_one("#notes", TextArea)
+        old = notes.text
+        if old == text:
+            return
+        start, end_old, end_new = changed_span(old, text)
+        where = notes.document.get_location_from_index
+        cursor = notes.document.get_index_from_location(notes.cursor_location)
+        if cursor > start:
+            cursor = cursor + (end_new - end_old) if cursor >= end_old else end_new
+        self._merging = True
+        try:
+            notes.replace(text[start:end_new], where(start), where(end_old), maintain_selection_offset=False)
+            notes.move_cursor(notes.document.get_location_from_index(cursor))
+        finally:
+            self._merging = False
 
     # --- saving ---------------------------------------------------------------------------
 
@@ -319,15 +362,16 @@ class SessionScreen(Screen[None]):
         self.app.save(session)  # type: ignore[attr-defined]
 
     def _capture_notes(self) -> None:
-        """Put the editor's text into the session (not yet saved)."""
+        """Put the editor's text into the session (not yet saved), as edits of the shared text."""
         text = self.query_one("#notes", TextArea).text
         i = self.session.current_step
-        if self.session.steps[i].notes != text:
-            self.session = timebox.set_notes(self.session, i, text)
+        if self.session.steps[i].notes != text or self._notes_dirty:
+            self._shared.edit(i, text)
+            self.session = self._with_notes(self._shared.texts(len(self.session.steps)))
         self._notes_dirty = False
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        if event.text_area.id == "notes" and event.text_area.text != self.session.steps[self.session.current_step].notes:
+        if event.text_area.id == "notes" and not self._merging and event.text_area.text != self.session.steps[self.session.current_step].notes:
             self._notes_dirty = True
 
     def _autosave(self) -> None:
