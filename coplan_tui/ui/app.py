@@ -199,9 +199,9 @@ class CoplanApp(App[int]):
         partnership_query: str | None = None,
     ) -> None:
         """Resume the partnership's unfinished session, or pick a template and start one."""
-        from ..domain.matching import match_partnerships, unfinished_session
+        from ..domain.matching import match_partnerships
         from ..domain.models import Partnership, Session
-        from .screens.session import SessionScreen
+        from ..domain.resume import unfinished
         from .screens.session_start import StartSessionScreen
 
         assert self.store is not None
@@ -210,15 +210,100 @@ class CoplanApp(App[int]):
             if partnership_id is None:
                 candidates = match_partnerships(candidates, partnership_query)
             sessions = self.store.all(Session)
-            found = [s for p in candidates if (s := unfinished_session(sessions, p.id))]
+            found = [found[0] for p in candidates if (found := unfinished(sessions, p.id))]
             if len(found) == 1:
-                self.push_screen(SessionScreen(found[0].id))
+                self.open_existing_session(found[0].id)
                 return
             if not found:
                 self.notify("No unfinished session to resume: start a new one.")
         self.push_screen(
             StartSessionScreen(partnership_query=partnership_query, template_query=template_query, partnership_id=partnership_id)
         )
+
+    def start_or_join_session(self, partnership_id: str | None) -> None:
+        """`s` on Home: a partnership with an unfinished session offers to join or resume it
+        (a partner may be in it right now) before starting another."""
+        from ..domain.models import Session
+        from ..domain.resume import progress, unfinished
+        from .dialogs.choice import ChoiceDialog
+
+        assert self.store is not None
+        found = unfinished(self.store.all(Session), partnership_id) if partnership_id else []
+        if not found:
+            self.open_session(partnership_id)
+            return
+        session = found[0]
+
+        def chosen(choice: str | None) -> None:
+            if choice == "r":
+                self.open_existing_session(session.id)
+            elif choice == "n":
+                self.open_session(partnership_id)
+
+        self.push_screen(
+            ChoiceDialog(
+                "This partnership has an unfinished session",
+                [("r", f"Join or resume it: {progress(session, self.now())}"), ("n", "Start a new session"), ("c", "Cancel")],
+                detail=f"{session.template.name}, started {session.day:%a %d %b}",
+            ),
+            chosen,
+        )
+
+    def open_existing_session(self, session_id: str) -> None:
+        """Open a session that exists. One left running far past its length asks first
+        whether the time was real, so a night is never recorded as one long step."""
+        from ..domain.models import Session
+        from ..domain.resume import left_running_since, pause_at_last_activity
+        from .dialogs.choice import ChoiceDialog
+        from .screens.session import SessionScreen
+
+        assert self.store is not None
+        session = self.store.get(Session, session_id)
+        if session is None:
+            self.notify("That session no longer exists.", severity="warning")
+            return
+        since = left_running_since(session, self.now())
+        if since is None:
+            self.push_screen(SessionScreen(session_id))
+            return
+
+        def chosen(choice: str | None) -> None:
+            if choice == "p":
+                self.save(pause_at_last_activity(session, self.now()))
+                self.gateway.flush()  # type: ignore[union-attr]
+            if choice in ("p", "k"):
+                self.push_screen(SessionScreen(session_id))
+
+        when = since.astimezone(self.now().tzinfo).strftime("%H:%M" if since.date() == self.today() else "%a %d %b %H:%M")
+        self.push_screen(
+            ChoiceDialog(
+                f"Left running since {when}",
+                [("p", f"Pause it at the last activity ({when})"), ("k", "Keep the time: it really ran"), ("c", "Cancel")],
+                detail="The clock kept running after the last change anyone made.",
+            ),
+            chosen,
+        )
+
+    def resume_any_session(self) -> None:
+        """The palette's list of every unfinished session, to join or resume one."""
+        from ..domain.models import Partnership, Session
+        from ..domain.resume import progress, unfinished
+        from .dialogs.choice import ChoiceDialog
+
+        assert self.store is not None
+        found = unfinished(self.store.all(Session))
+        if not found:
+            self.notify("No unfinished session: every session is finished.")
+            return
+        names = {p.id: p.display_name for p in self.store.all(Partnership)}
+        now = self.now()
+        choices = [(s.id, f"{names.get(s.partnership_id, '?')} · {s.day:%a %d %b} · {progress(s, now)}") for s in found]
+
+        def chosen(session_id: str | None) -> None:
+            if session_id:
+                self.open_existing_session(session_id)
+
+        self.push_screen(ChoiceDialog("Join or resume a session", choices), chosen)
 
     def show_session_summary(self, session_id: str, replace: bool = False) -> None:
         from .screens.history import SessionSummaryScreen

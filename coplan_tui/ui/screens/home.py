@@ -190,7 +190,7 @@ class HomeScreen(Screen[None]):
 
     def action_start_session(self) -> None:
         p = self.selected
-        self.app.open_session(p.id if p else None)  # type: ignore[attr-defined]
+        self.app.start_or_join_session(p.id if p else None)  # type: ignore[attr-defined]
 
     def action_todos(self) -> None:
         p = self.selected
