@@ -23,6 +23,7 @@ from .todo_commands import TodoCommands
 
 STYLESHEETS = ("app.tcss", "home.tcss", "session.tcss", "dialogs.tcss", "partnerships.tcss", "history.tcss", "todos.tcss", "plan.tcss")
 POLL_SECONDS = 0.3
+PRESENCE_SECONDS = 1.0
 
 
 def system_clock() -> datetime:
@@ -71,6 +72,13 @@ class CoplanApp(App[int]):
         self._poll_enabled = poll
         self._seen_generation = -1
         self.sub_title = self.db_path.name
+        from ..identity import login_name, user_name
+
+        self.user = user_name() or login_name()
+        """Who is at this terminal: stored as who saved each change, shown to the partner."""
+        self.here_too: list = []
+        """Other windows on this database (``store.presence.Presence``), refreshed every second."""
+        self._board = None
 
     # --- start-up --------------------------------------------------------------------
 
@@ -99,6 +107,7 @@ class CoplanApp(App[int]):
 
     def _install_store(self, store: Store) -> None:
         self.store = store
+        store.user = self.user
         self.gateway = Gateway(store, lambda change, error: self.post_message(_Saved(change, error)))
         keymap = store.setting("keymap", {})
         if isinstance(keymap, dict) and keymap:
@@ -114,6 +123,10 @@ class CoplanApp(App[int]):
             )
         if self._poll_enabled:
             self.set_interval(POLL_SECONDS, self._poll_file)
+            from ..store.presence import PresenceBoard
+
+            self._board = PresenceBoard(store.path)
+            self.set_interval(PRESENCE_SECONDS, self._presence_tick)
         if self._start is not None:
             self._start(self)
         else:
@@ -178,6 +191,49 @@ class CoplanApp(App[int]):
             self.call_from_thread(self._refreeze_soon)
             for notice in self.store.take_notices():
                 self.call_from_thread(self.notify, str(notice), title="Changed in another window", severity="warning", timeout=15, markup=False)
+
+    # --- presence: who else is here ------------------------------------------------------
+
+    def where(self) -> tuple[str, str | None]:
+        """What this window shows, in words a partner understands, and the session it is in."""
+        from .screens.session import SessionScreen
+
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, SessionScreen) and getattr(screen, "session", None) is not None:
+                return f"session, step {screen.session.current_step + 1}", screen.session_id
+        name = type(self.screen).__name__.removesuffix("Screen")
+        words = {"Home": "Home", "Todos": "to-dos", "History": "history", "Plan": "a lesson plan", "PlanList": "plans", "StartSession": "starting a session"}
+        return words.get(name, name.lower() or "coplan"), None
+
+    def _presence_tick(self) -> None:
+        if self._board is not None:
+            where, session_id = self.where()
+            self._exchange_presence(self.user, where, session_id)
+
+    @work(thread=True, exclusive=True, group="presence")
+    def _exchange_presence(self, name: str, where: str, session_id: str | None) -> None:
+        board = self._board
+        if board is None:
+            return
+        now = time.time()
+        try:
+            board.announce(name, where, session_id, now)
+            others = board.others(now)
+        except OSError:
+            return  # presence is a courtesy: a read-only folder must not bother anyone
+        self.call_from_thread(self._show_presence, others)
+
+    def _show_presence(self, others: list) -> None:
+        before = {(p.name, p.pid) for p in self.here_too}
+        for p in others:
+            if (p.name, p.pid) not in before:
+                self.notify(f"{p.name} is here too ({p.where}).", title="Partner", timeout=5, markup=False)
+        self.here_too = others
+        here = " · here too: " + "; ".join(p.describe() for p in others) if others else ""
+        self.sub_title = self.db_path.name + here
+
+    def partner_in_session(self, session_id: str) -> bool:
+        return any(p.session_id == session_id for p in self.here_too)
 
     def _broadcast(self, external: bool) -> None:
         if self.store is None or self.store.generation == self._seen_generation:
@@ -353,6 +409,8 @@ class CoplanApp(App[int]):
             self.gateway = None
 
     def on_unmount(self) -> None:
+        if self._board is not None:
+            self._board.leave()
         try:
             self.close_store()
         finally:

@@ -180,6 +180,9 @@ class SessionScreen(Screen[None]):
         if leader:
             line1.append(" · led by ")
             line1.append(f"{leader.name} ({self.partnership.owner_label(leader.id)})")
+        partners = [p.name for p in getattr(self.app, "here_too", []) if p.session_id == self.session_id]
+        if partners:
+            line1.append(" · with " + ", ".join(partners), style="bold")
         mins = int(elapsed.total_seconds() // 60)
         secs = int(elapsed.total_seconds() % 60)
         end = timebox.projected_end(s, now).strftime("%H:%M")
