@@ -83,6 +83,7 @@ class CoplanApp(App[int]):
     # --- start-up --------------------------------------------------------------------
 
     def on_mount(self) -> None:
+        self._catch_hangup()
         if self.store is not None:
             self._install_store(self.store)
         else:
@@ -398,8 +399,37 @@ class CoplanApp(App[int]):
         self.push_screen(HelpScreen(self.screen))
 
     async def action_quit(self) -> None:
+        self.leave_sessions()
         self.close_store()
         self.exit(0)
+
+    def leave_sessions(self) -> None:
+        """On every way out: each open session saves its notes editor and pauses its clock,
+        unless the partner is still in it (their clock is the same clock)."""
+        from .screens.session import SessionScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, SessionScreen):
+                screen.save_on_exit()
+
+    def _catch_hangup(self) -> None:
+        """The terminal closed (an SSH connection dropped, a window shut): save and pause as
+        ctrl+q does, instead of dying with the last notes unsaved and the clock running."""
+        import asyncio
+        import signal
+
+        if hasattr(signal, "SIGHUP"):
+            try:
+                asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self._hang_up)
+            except (NotImplementedError, RuntimeError, ValueError):
+                pass
+
+    def _hang_up(self) -> None:
+        try:
+            self.leave_sessions()
+        finally:
+            self.close_store()
+            self.exit(129)
 
     def close_store(self) -> None:
         """Wait for queued saves, then stop the writer. Called on every way out."""

@@ -361,8 +361,18 @@ class SessionScreen(Screen[None]):
     # --- saving ---------------------------------------------------------------------------
 
     def _commit(self, session: Session) -> None:
-        self.session = session
-        self.app.save(session)  # type: ignore[attr-defined]
+        self.session = session.model_copy(update={"last_activity": self._now()})
+        self.app.save(self.session)  # type: ignore[attr-defined]
+
+    def save_on_exit(self) -> None:
+        """Save what the editor holds and pause the clock, unless the partner is still here."""
+        if not hasattr(self, "session"):
+            return
+        self._capture_notes()
+        session = self.session
+        if timebox.is_running(session) and not self.app.partner_in_session(self.session_id):  # type: ignore[attr-defined]
+            session = timebox.pause(session, self._now())
+        self._commit(session)
 
     def _capture_notes(self) -> None:
         """Put the editor's text into the session (not yet saved), as edits of the shared text."""
