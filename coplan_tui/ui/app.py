@@ -37,6 +37,13 @@ class _Saved(Message):
         self.error = error
 
 
+class _Waiting(Message):
+    def __init__(self, count: int, error: StoreError | None):
+        super().__init__()
+        self.count = count
+        self.error = error
+
+
 class _Opened(Message):
     def __init__(self, store: Store | None, error: str | None):
         super().__init__()
@@ -76,6 +83,8 @@ class CoplanApp(App[int]):
 
         self.user = user_name() or login_name()
         """Who is at this terminal: stored as who saved each change, shown to the partner."""
+        self.waiting_changes = 0
+        """Changes the disk refused, kept and retried by the gateway."""
         self.here_too: list = []
         """Other windows on this database (``store.presence.Presence``), refreshed every second."""
         self._board = None
@@ -109,7 +118,11 @@ class CoplanApp(App[int]):
     def _install_store(self, store: Store) -> None:
         self.store = store
         store.user = self.user
-        self.gateway = Gateway(store, lambda change, error: self.post_message(_Saved(change, error)))
+        self.gateway = Gateway(
+            store,
+            lambda change, error: self.post_message(_Saved(change, error)),
+            lambda count, error: self.post_message(_Waiting(count, error)),
+        )
         keymap = store.setting("keymap", {})
         if isinstance(keymap, dict) and keymap:
             self.set_keymap({str(k): str(v) for k, v in keymap.items()})
@@ -175,6 +188,22 @@ class CoplanApp(App[int]):
             message.change.done(message.error)
         self._broadcast(external=False)
 
+    def on__waiting(self, message: _Waiting) -> None:
+        """The disk refused a save: say so once, show that changes wait, say when they land."""
+        was = self.waiting_changes
+        self.waiting_changes = message.count
+        if message.count and not was:
+            self.notify(
+                f"{message.error} coplan keeps it and tries again every few seconds until it lands.",
+                title="Not saved yet",
+                severity="error",
+                timeout=15,
+                markup=False,
+            )
+        elif not message.count and was:
+            self.notify("The waiting changes are saved.", title="Saved", timeout=5)
+        self._show_presence(self.here_too)
+
     def _poll_file(self) -> None:
         self._check_file()
 
@@ -231,7 +260,8 @@ class CoplanApp(App[int]):
                 self.notify(f"{p.name} is here too ({p.where}).", title="Partner", timeout=5, markup=False)
         self.here_too = others
         here = " · here too: " + "; ".join(p.describe() for p in others) if others else ""
-        self.sub_title = self.db_path.name + here
+        waiting = f" · {self.waiting_changes} change(s) waiting to be saved" if self.waiting_changes else ""
+        self.sub_title = self.db_path.name + waiting + here
 
     def partner_in_session(self, session_id: str) -> bool:
         return any(p.session_id == session_id for p in self.here_too)
@@ -400,8 +430,26 @@ class CoplanApp(App[int]):
 
     async def action_quit(self) -> None:
         self.leave_sessions()
-        self.close_store()
-        self.exit(0)
+        unsaved = self.gateway.unsaved() if self.gateway is not None else []
+        if not unsaved:
+            self.close_store()
+            self.exit(0)
+            return
+        from .dialogs.confirm import ConfirmScreen
+
+        def answered(quit_anyway: bool | None) -> None:
+            if quit_anyway:
+                lost = describe_unsaved(self.gateway.unsaved() if self.gateway is not None else [])
+                self.close_store()
+                self.exit(1, message=lost or None)
+
+        self.push_screen(
+            ConfirmScreen(
+                f"{len(unsaved)} change(s) are not saved yet: the disk refused them. Quit anyway?",
+                "coplan keeps trying while it runs. If you quit, what was not saved is printed, so you can copy it.",
+            ),
+            answered,
+        )
 
     def leave_sessions(self) -> None:
         """On every way out: each open session saves its notes editor and pauses its clock,
@@ -447,6 +495,23 @@ class CoplanApp(App[int]):
             if self._gc is not None:
                 idle_gc.give_back()
                 self._gc = None
+
+
+def describe_unsaved(changes: list[Change]) -> str:
+    """What a refused save held, as text a person can copy back in (printed on quitting)."""
+    from .text import clip
+
+    lines = []
+    for change in changes:
+        for doc in change.puts:
+            title = getattr(doc, "title", None) or getattr(doc, "name", None) or type(doc).__name__
+            lines.append(f"- {type(doc).__name__} {clip(str(title), 60)}")
+            for i, run in enumerate(getattr(doc, "steps", []) or []):
+                if run.notes:
+                    lines.append(f"  step {i + 1} notes:\n" + "\n".join("    " + line for line in run.notes.splitlines()))
+            if getattr(doc, "notes", "") and isinstance(doc.notes, str):
+                lines.append("  notes: " + doc.notes)
+    return ("coplan could not save these changes:\n" + "\n".join(lines)) if lines else ""
 
 
 def run_app(db_path: Path, *, store: Store | None = None, start: Callable[[CoplanApp], Any] | None = None) -> int:
