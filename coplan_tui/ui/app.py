@@ -22,7 +22,7 @@ from .messages import DataChanged
 from .todo_commands import TodoCommands
 
 STYLESHEETS = ("app.tcss", "home.tcss", "session.tcss", "dialogs.tcss", "partnerships.tcss", "history.tcss", "todos.tcss", "plan.tcss")
-POLL_SECONDS = 0.3
+POLL_SECONDS = 0.25
 PRESENCE_SECONDS = 1.0
 
 

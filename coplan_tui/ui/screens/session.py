@@ -32,7 +32,7 @@ from ..widgets.step_list import StepList, render_steps
 from ..widgets.todo_pane import TodoPane
 
 TICK_SECONDS = 0.25
-AUTOSAVE_SECONDS = 0.3
+AUTOSAVE_SECONDS = 0.25
 NARROW_WIDTH = 110
 
 
