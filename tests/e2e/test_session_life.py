@@ -31,6 +31,7 @@ def test_a_closed_terminal_saves_and_pauses(terminal, demo_db):
     session = running_session(demo_db)
     term = open_window(terminal, demo_db)
     term.type("Typed just before the connection dropped")
+    term.wait_for("Typed just before the connection dropped")  # on screen, not yet autosaved
     term.child.kill(signal.SIGHUP)
     term.wait_exit()
     doc = _session(demo_db, session.id)

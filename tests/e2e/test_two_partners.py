@@ -78,14 +78,13 @@ def test_two_windows_type_into_one_step_at_once_and_keep_every_word(terminal, de
     assert not missing, f"lost {len(missing)} of {len(words['a']) + len(words['b'])} words: {missing[:10]}"
 
 
-def test_each_window_shows_the_others_text_within_a_second(terminal, demo_db):
+def test_each_window_shows_the_others_text(terminal, demo_db):
+    """How fast is measured by tests/benchmarks/two_windows.py; here, that it arrives at all,
+    both ways, and that a cursor placed after the other's words types after them."""
     running_session(demo_db)
     a, b = open_window(terminal, demo_db), open_window(terminal, demo_db)
     a.type("Stations worked")
-    started = time.monotonic()
-    b.wait_for("Stations worked", timeout=5)
-    seen_after = time.monotonic() - started
+    b.wait_for("Stations worked")
     b.press("end")
     b.type(" and so did groups")
-    a.wait_for("Stations worked and so did groups", timeout=5)
-    assert seen_after < 5
+    a.wait_for("Stations worked and so did groups")
