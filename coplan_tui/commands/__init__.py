@@ -6,3 +6,26 @@ import argparse
 def add_db_option(parser: argparse.ArgumentParser) -> None:
     """`--db` after the subcommand too, so `coplan check --db x.json` works."""
     parser.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="the database file")
+
+
+def add_terminal_options(parser: argparse.ArgumentParser) -> None:
+    """Options of the full-screen app, accepted before or after the command."""
+    parser.add_argument(
+        "--no-mouse",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="no mouse tracking (GNU screen holds a lone Escape while it is on); the `mouse` setting does it for good",
+    )
+
+
+def run_ui(args: argparse.Namespace, db_path, **kwargs) -> int:
+    """Open the full-screen app. Textual reads ESCDELAY when it is first imported, so the
+    escape delay is set here, before that import (see ``terminal.ESCAPE_DELAY_MS``)."""
+    import os
+
+    from ..terminal import ESCAPE_DELAY_MS
+
+    os.environ.setdefault("ESCDELAY", str(ESCAPE_DELAY_MS))
+    from ..ui.app import run_app
+
+    return run_app(db_path, no_mouse=getattr(args, "no_mouse", False), **kwargs)

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from ...domain.alignment import check
 from ...domain.models import LessonPlan, Partnership, Session, Todo
@@ -14,6 +14,7 @@ from ...domain.plan_edits import copy_plan
 from ..gateway import Change
 from ..messages import DataChanged
 from ..text import lit
+from ..widgets.footer import CoplanFooter
 from .confirm import ConfirmScreen
 from .plan_forms import new_plan_form
 
@@ -38,7 +39,7 @@ class PlanListScreen(Screen[None]):
         with Vertical(id="plans-screen"):
             yield Static("", id="plans-empty")
             yield DataTable(id="plans", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield CoplanFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#plans", DataTable)
