@@ -79,6 +79,8 @@ def color_depth(env: Mapping[str, str]) -> str:
 
 
 def detect(env: Mapping[str, str]) -> TerminalProfile:
+    if env.get("TERM_PROGRAM") == "textual":  # a browser tab through textual-serve
+        return TerminalProfile(colors="none" if "NO_COLOR" in env else "truecolor")
     term = env.get("TERM", "")
     return TerminalProfile(
         colors=color_depth(env),
