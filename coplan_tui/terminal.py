@@ -63,7 +63,7 @@ def is_utf8(env: Mapping[str, str]) -> bool:
 
 
 def color_depth(env: Mapping[str, str]) -> str:
-    if "NO_COLOR" in env:  # https://no-color.org: present, whatever its value
+    if env.get("NO_COLOR"):  # https://no-color.org: present and not empty, whatever its value
         return "none"
     term = env.get("TERM", "").lower()
     colorterm = env.get("COLORTERM", "").lower()
@@ -80,7 +80,7 @@ def color_depth(env: Mapping[str, str]) -> str:
 
 def detect(env: Mapping[str, str]) -> TerminalProfile:
     if env.get("TERM_PROGRAM") == "textual":  # a browser tab through textual-serve
-        return TerminalProfile(colors="none" if "NO_COLOR" in env else "truecolor")
+        return TerminalProfile(colors="none" if env.get("NO_COLOR") else "truecolor")
     term = env.get("TERM", "")
     return TerminalProfile(
         colors=color_depth(env),

@@ -69,6 +69,7 @@ class CoplanApp(App[int]):
         super().__init__()
         self.terminal = terminal or TerminalProfile()
         self._settings_file = settings_file
+        self._size_notice = None
         """The per-user settings file; None (tests) reads the defaults and writes nothing."""
         self.user_settings = user_settings.load(settings_file) if settings_file else dict(user_settings.DEFAULTS)
         self._look_at_terminal()
@@ -123,14 +124,21 @@ class CoplanApp(App[int]):
         """Below 80x24 a notice covers the screen instead of a broken layout; it goes at 80x24."""
         from .screens.too_small import TooSmallScreen
 
-        small = too_small(width, height)
-        on_top = isinstance(self.screen, TooSmallScreen) if self.screen_stack else False
-        if small and not on_top:
-            self.push_screen(TooSmallScreen())
-        elif small and on_top:
-            self.screen.show_size(width, height)
-        elif not small and on_top:
-            self.pop_screen()
+        if self.gateway is None:
+            return  # not started: _install_store checks once the first screen is up
+        notice = self._size_notice
+        if too_small(width, height):
+            if notice is None:
+                self._size_notice = TooSmallScreen()
+                self.push_screen(self._size_notice)
+            elif notice.is_mounted:
+                notice.show_size(width, height)
+        elif notice is not None:
+            self._size_notice = None
+            if self.screen is notice:
+                self.pop_screen()
+            else:  # still on its way in (two resizes in one frame): take it off once it is up
+                self.call_after_refresh(lambda: notice.dismiss() if self.screen is notice else None)
 
     def _tell_tmux_users(self) -> None:
         """Once per user: tmux holds Escape for its escape-time (500 ms by default)."""

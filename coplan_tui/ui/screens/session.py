@@ -494,9 +494,12 @@ class SessionScreen(Screen[None]):
 
     def on_notes_area_left_with_key(self, message: NotesArea.LeftWithKey) -> None:
         """Esc and a letter merged into alt+letter: do both, in order (widgets/notes_area.py)."""
-        self.action_leave_notes()
-        # Queued behind the focus change, so the letter reaches the screen's bindings as a command.
-        self.app.post_message(events.Key(message.character, message.character))
+        # Focus moves now (``focus()`` would wait a turn), so the letter cannot land in the notes.
+        self.set_focus(self.query_one("#todo-list", OptionList))
+        # Made in the app's context, as the driver makes keys: a key sent by this screen would
+        # stop bubbling at the screen and never reach the bindings.
+        character = message.character
+        self.app.call_later(lambda: self.app.post_message(events.Key(character, character)))
 
     def action_toggle_todo_pane(self) -> None:
         self.toggle_class("wide-todos")

@@ -10,7 +10,8 @@ from textual.app import ComposeResult
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
-FIRST_KEYS = ("q", "question_mark")
+FIRST_KEYS = ("q", "question_mark", "escape")
+"""Quit or leave, help, and the way out of a text field (where q and ? are text, not keys)."""
 
 
 def _rank(widget) -> int:
