@@ -78,6 +78,31 @@ def color_depth(env: Mapping[str, str]) -> str:
     return "16"  # xterm, screen, linux, vt220...: assume the 16 ANSI colours
 
 
+def launch_environ(current: Mapping[str, str]) -> dict[str, str]:
+    """The environment this process was started with.
+
+    Python changes its own: under LANG=C it sets LC_CTYPE=C.UTF-8 (PEP 538 locale coercion),
+    which would hide that the terminal is not UTF-8. On Linux /proc/self/environ still holds
+    the environment as it was at start; elsewhere the current one is the best there is.
+    """
+    try:
+        with open("/proc/self/environ", "rb") as f:
+            block = f.read()
+    except OSError:
+        return dict(current)
+    original: dict[str, str] = {}
+    for entry in block.split(b"\0"):
+        name, sep, value = entry.partition(b"=")
+        if sep:
+            original[name.decode("utf-8", "replace")] = value.decode("utf-8", "replace")
+    merged = dict(current)
+    for name in ("LC_ALL", "LC_CTYPE", "LANG"):
+        merged.pop(name, None)
+        if name in original:
+            merged[name] = original[name]
+    return merged
+
+
 def detect(env: Mapping[str, str]) -> TerminalProfile:
     if env.get("TERM_PROGRAM") == "textual":  # a browser tab through textual-serve
         return TerminalProfile(colors="none" if env.get("NO_COLOR") else "truecolor")

@@ -388,9 +388,9 @@ def run_app(
     """Run the app in this terminal, as the environment describes it, with the user's settings."""
     import os
 
-    from ..terminal import detect
+    from ..terminal import detect, launch_environ
 
-    terminal = detect(os.environ)
+    terminal = detect(launch_environ(os.environ))
     settings_file = user_settings.config_path()
     app = CoplanApp(db_path, store=store, start=start, terminal=terminal, settings_file=settings_file)
     # GNU screen holds a lone Escape while mouse tracking is on, so it gets no mouse by default.

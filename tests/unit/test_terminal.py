@@ -134,3 +134,13 @@ def test_serve_refuses_a_reachable_host_without_a_token():
     check_exposure("0.0.0.0", "s3cret")
     with pytest.raises(ServeRefused, match="token"):
         check_exposure("0.0.0.0", None)
+
+
+@pytest.mark.parametrize("lang, utf8", [("C", False), ("POSIX", False), ("C.UTF-8", True), ("en_US.UTF-8", True)])
+def test_the_locale_at_launch_counts_not_pythons_coerced_one(lang, utf8):
+    """Under LANG=C Python sets LC_CTYPE=C.UTF-8 for itself (PEP 538); the terminal is still C."""
+    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_CTYPE", "LANG")}
+    env["LANG"] = lang
+    code = "import os; from coplan_tui.terminal import detect, launch_environ; print(detect(launch_environ(os.environ)).utf8)"
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == str(utf8)
