@@ -14,7 +14,7 @@ import pytest
 aiohttp = pytest.importorskip("aiohttp")
 pytest.importorskip("textual_serve")
 
-from .pty_app import ROOT  # noqa: E402
+from .harness import PACKAGE_ROOT as ROOT  # noqa: E402
 
 
 def _free_port() -> int:
