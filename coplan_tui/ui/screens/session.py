@@ -69,8 +69,9 @@ class SessionScreen(Screen[None]):
         Binding("space", "toggle_timer", "Pause/Resume", id="session.toggle_timer"),
         Binding("n", "next_step", "Next step", id="session.next_step"),
         Binding("p", "previous_step", "Prev step", id="session.previous_step"),
-        Binding("plus,equals_sign", "extend", "+1 min", key_display="+", id="session.extend"),
-        Binding("minus", "shorten", "-1 min", key_display="-", id="session.shorten"),
+        # +/- are in help and the palette: the footer keeps its room for q, ?, steps and to-dos.
+        Binding("plus,equals_sign", "extend", "+1 min", key_display="+", show=False, id="session.extend"),
+        Binding("minus", "shorten", "-1 min", key_display="-", show=False, id="session.shorten"),
         Binding("a", "add_todo", "Add to-do", id="session.add_todo"),
         Binding("x", "toggle_todo", "Done", id="session.toggle_todo"),
         Binding("e", "edit_todo", "Edit", id="session.edit_todo"),
@@ -491,6 +492,12 @@ class SessionScreen(Screen[None]):
     def action_leave_notes(self) -> None:
         if self.query_one("#notes", TextArea).has_focus:
             self.query_one("#todo-list", OptionList).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """"Leave notes" is in the footer only while the notes have focus (room for the rest at 80 columns)."""
+        if action == "leave_notes":
+            return self.query_one("#notes", TextArea).has_focus
+        return True
 
     def on_notes_area_left_with_key(self, message: NotesArea.LeftWithKey) -> None:
         """Esc and a letter merged into alt+letter: do both, in order (widgets/notes_area.py)."""

@@ -10,17 +10,19 @@ from textual.app import ComposeResult
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
-FIRST_KEYS = ("q", "question_mark", "escape")
-"""Quit or leave, help, and the way out of a text field (where q and ? are text, not keys)."""
+FIRST_KEYS = ("q", "question_mark")
+"""Quit or leave, then help. In a text field, where q and ? are text, escape (the way out) leads."""
 
 
-def _rank(widget) -> int:
-    if isinstance(widget, FooterKey) and widget.key in FIRST_KEYS:
-        return FIRST_KEYS.index(widget.key)
-    return len(FIRST_KEYS)
+def _rank(widget, first: tuple[str, ...]) -> int:
+    if isinstance(widget, FooterKey) and widget.key in first:
+        return first.index(widget.key)
+    return len(first)
 
 
 class CoplanFooter(Footer):
     def compose(self) -> ComposeResult:
         widgets = list(super().compose())
-        yield from sorted(widgets, key=_rank)  # sorted() is stable: the rest keep their order
+        keys = {w.key for w in widgets if isinstance(w, FooterKey)}
+        first = FIRST_KEYS if "q" in keys else ("escape", *FIRST_KEYS)
+        yield from sorted(widgets, key=lambda w: _rank(w, first))  # stable: the rest keep their order
