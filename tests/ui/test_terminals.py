@@ -73,7 +73,6 @@ async def test_esc_and_a_letter_merged_into_alt_letter_leave_the_notes_and_run_t
         await settle(pilot)
         assert not notes.has_focus
         assert screen.session.steps[0].notes == "ok"  # nothing inserted
-        assert any("p goes back" in n.message for n in app._notifications)
 
 
 async def test_alt_with_a_non_letter_still_reaches_the_editor(demo_store, clock):

@@ -393,10 +393,7 @@ class SessionScreen(Screen[None]):
             self._draw_clock(self._now())
 
     def action_next_step(self) -> None:
-        before = self.session.current_step
-        self._go(+1)
-        if self.session.current_step != before:  # a stray n (a word typed after Escape) is one p away
-            self.notify(f"Step {self.session.current_step + 1}. p goes back.", timeout=3)
+        self._go(+1)  # a stray n (a word typed after Escape) is undone by p, next to it in the footer
 
     def action_previous_step(self) -> None:
         self._go(-1)
