@@ -42,11 +42,21 @@ def contrast(fg: str, bg: str, default_fg: str = "white", default_bg: str = "bla
 
 
 def _into_session(term) -> None:
+    """s, then enter on the template and enter on the leader. On a loaded machine an enter can
+    come before the leader list has focus; then it is pressed again, only while the start
+    screen is still up (an extra enter in the session would type into the notes)."""
     term.wait_for("Alvarez & Lee")
     term.press("s")
     term.wait_for("Who leads?")
     term.press("enter")
     term.press("enter")
+    for _ in range(10):
+        try:
+            term.wait_for("Notes (autosaved)", timeout=3)
+            break
+        except AssertionError:
+            if "Start a coplanning session" in term.text() and "Notes (autosaved)" not in term.text():
+                term.press("enter")
     term.wait_for("Notes (autosaved)")
     term.wait_quiet()
 
@@ -93,8 +103,7 @@ def test_a_lone_escape_leaves_the_notes(terminal, demo_db):
     _into_session(term)
     assert _footer(term)[:3] == ["esc", "Leave", "notes"]  # in the notes, q and ? are text
     term.press("escape")
-    term.wait_for("q Finish/leave")
-    assert _footer(term)[:4] == ["q", "Finish/leave", "?", "Help"]
+    term.wait_for(lambda screen: screen.splitlines()[-1].split()[:4] == ["q", "Finish/leave", "?", "Help"])
 
 
 def test_xterm_gets_the_ansi_theme_and_a_readable_selected_row(terminal, demo_db):
@@ -142,6 +151,5 @@ def test_below_80x24_a_notice_then_the_app_again(terminal, demo_db):
     assert "79x23" in term.text()
     term.resize(80, 24)
     term.wait_for("Alvarez & Lee")
-    term.wait_quiet()
+    term.wait_for(lambda screen: screen.splitlines()[-1].split()[:4] == ["q", "Quit", "?", "Help"])
     assert "needs at least" not in term.text()
-    assert _footer(term)[:4] == ["q", "Quit", "?", "Help"]
