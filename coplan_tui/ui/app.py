@@ -104,6 +104,20 @@ class CoplanApp(App[int]):
         self._auto_theme = pick_theme(self.user_settings["theme"], self.terminal, frozenset(self.available_themes))
         self.theme = self._auto_theme
 
+    def get_driver_class(self):
+        """In a terminal on Linux or macOS, the driver that acts on a lone Escape without delay."""
+        import os
+        import sys
+
+        from textual.drivers.linux_driver import LinuxDriver
+
+        driver = super().get_driver_class()
+        if driver is LinuxDriver and not os.environ.get("TEXTUAL_DRIVER") and sys.platform != "win32":
+            from .fast_escape import FastEscapeDriver
+
+            return FastEscapeDriver
+        return driver
+
     def _theme_changed(self, theme) -> None:
         """A theme picked in the command palette is the user's from now on (not the database's)."""
         if theme.name != self._auto_theme and not self.terminal.no_color:
