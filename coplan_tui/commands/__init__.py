@@ -17,15 +17,3 @@ def add_terminal_options(parser: argparse.ArgumentParser) -> None:
         help="no mouse tracking (GNU screen holds a lone Escape while it is on); the `mouse` setting does it for good",
     )
 
-
-def run_ui(args: argparse.Namespace, db_path, **kwargs) -> int:
-    """Open the full-screen app. Textual reads ESCDELAY when it is first imported, so the
-    escape delay is set here, before that import (see ``terminal.ESCAPE_DELAY_MS``)."""
-    import os
-
-    from ..terminal import ESCAPE_DELAY_MS
-
-    os.environ.setdefault("ESCDELAY", str(ESCAPE_DELAY_MS))
-    from ..ui.app import run_app
-
-    return run_app(db_path, no_mouse=getattr(args, "no_mouse", False), **kwargs)

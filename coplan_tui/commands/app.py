@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from . import add_db_option, add_terminal_options, run_ui
+from . import add_db_option, add_terminal_options
+from .open_ui import run_ui
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -365,7 +365,7 @@ class CoplanApp(App[int]):
             self.push_screen(PlanListScreen(partnership_id))
 
     def action_help(self) -> None:
-        from .screens.help import HelpScreen
+        from .dialogs.help import HelpScreen
 
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss(None)

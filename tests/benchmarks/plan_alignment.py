@@ -54,7 +54,7 @@ async def redraw_ms(plan: LessonPlan, docs: list, repeat: int = 20) -> float:
     """Time from apply(edited plan) to the outline and alignment panel rebuilt, in a headless app."""
     from coplan_tui.store import Store
     from coplan_tui.ui.app import CoplanApp
-    from coplan_tui.ui.widgets.plan_editor import PlanEditor
+    from coplan_tui.ui.screens.plan_editor import PlanEditor
 
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(Path(tmp) / "bench.json", clock=lambda: NOW)

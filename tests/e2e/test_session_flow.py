@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from .harness import osc_numbers
 
 
@@ -54,6 +56,7 @@ def test_home_to_session_to_file(terminal, demo_db):
     assert not {52, 0, 2} & set(osc_numbers(bytes(term.output)))
 
 
+@pytest.mark.serial  # real-clock: the notes must reach the disk before the kill
 def test_sigkill_mid_session_then_resume(terminal, demo_db):
     term = terminal("demo", "--db", str(demo_db))
     start_session(term)

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import shutil
-import tempfile
-from pathlib import Path
-
 import pytest
+from textual.widgets import Static
 
 from coplan_tui.ui.app import CoplanApp
+from coplan_tui.ui.text import lit
 
 from ..ui.helpers import settle
 from .conftest import SIZES
+
+PLACEHOLDER_FOLDER = "/tmp/coplan-snapshot-error"
 
 
 @pytest.mark.parametrize("size", sorted(SIZES))
@@ -30,13 +30,16 @@ def test_help(snap_compare, make_app, size):
 
 
 @pytest.mark.parametrize("size", sorted(SIZES))
-def test_error_screen(snap_compare, size):
-    # A fixed folder, because the message names the file and snapshots must not drift.
-    folder = Path(tempfile.gettempdir()) / "coplan-snapshot-error"
-    folder.mkdir(exist_ok=True)
-    path = folder / "coplan.json"
+def test_error_screen(snap_compare, size, tmp_path):
+    path = tmp_path / "coplan.json"
     path.write_text("{ not json")
-    try:
-        assert snap_compare(CoplanApp(path, poll=False), terminal_size=SIZES[size], run_before=settle)
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        # The message names the file: show a fixed placeholder folder so the snapshot never drifts.
+        screen = pilot.app.screen
+        shown = screen.message.replace(str(tmp_path), PLACEHOLDER_FOLDER)
+        screen.query_one("#error-message", Static).update(lit(shown))
+        await settle(pilot)
+
+    assert snap_compare(CoplanApp(path, poll=False), terminal_size=SIZES[size], run_before=run_before)

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets import TextArea
-
-from ..ui.helpers import settle
+from ..ui.helpers import settle, type_text
 from ..ui.session_driver import add_todo, start_session, tick
 from .conftest import SIZES
 
@@ -19,8 +17,7 @@ def _session_app(make_app):
 
 async def _running(pilot) -> None:
     await start_session(pilot)
-    pilot.app.screen.query_one(TextArea).cursor_blink = False
-    await pilot.press(*"Density lab ran long; groups of four worked better.")
+    await type_text(pilot, "Density lab ran long; groups of four worked better.")
     await add_todo(pilot, "Draft the exit ticket", owner_moves=1, feedback="tomorrow", due="fri")
     await tick(pilot, pilot.app.clock, 4 * 60 + 10)
 

@@ -8,9 +8,10 @@ from coplan_tui.domain.models import LessonPlan, Partnership
 from coplan_tui.ui.app import CoplanApp
 from textual.widgets import OptionList
 
-from coplan_tui.ui.widgets.plan_editor import PlanEditor
+from coplan_tui.ui.screens.plan_editor import PlanEditor
 
-KEY_NAMES = {" ": "space", "/": "slash", ":": "colon", ",": "comma", ".": "full_stop", "-": "minus", "+": "plus"}
+from .helpers import type_text
+
 
 
 def plan_app(store, clock, plan_id: str | None = None, partnership_id: str | None = None) -> CoplanApp:
@@ -23,10 +24,6 @@ def empty_plan(store, now, **update) -> LessonPlan:
     plan = LessonPlan(partnership_id=science.id, title="Food webs", created_at=now, updated_at=now, **update)
     store.put(plan)
     return plan
-
-
-async def type_text(pilot: Pilot, text: str) -> None:
-    await pilot.press(*[KEY_NAMES.get(c, c) for c in text])
 
 
 async def clear_and_type(pilot: Pilot, text: str) -> None:

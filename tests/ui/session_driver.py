@@ -10,7 +10,7 @@ from coplan_tui.store import Store
 from coplan_tui.ui.app import CoplanApp
 
 from ..conftest import FakeClock
-from .helpers import settle
+from .helpers import settle, type_text
 
 
 def session_app(store: Store, clock: FakeClock, partnership: str = "lee", template: str | None = None, resume: bool = False) -> CoplanApp:
@@ -41,10 +41,15 @@ async def add_todo(pilot: Pilot, title: str, owner_moves: int = 0, feedback: str
         await pilot.press("escape")
     await pilot.press("a")
     await wait_for_focus(pilot, "todo-title-input")
-    await pilot.press(*title, "tab")
+    await type_text(pilot, title)
+    await pilot.press("tab")
     for _ in range(owner_moves):
         await pilot.press("down")
-    await pilot.press("tab", *feedback, "tab", *due, "enter")
+    await pilot.press("tab")
+    await type_text(pilot, feedback)
+    await pilot.press("tab")
+    await type_text(pilot, due)
+    await pilot.press("enter")
     await settle(pilot)
 
 

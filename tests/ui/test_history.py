@@ -10,7 +10,7 @@ from coplan_tui.ui.app import CoplanApp
 from coplan_tui.ui.screens.history import HistoryScreen, SessionSummaryScreen
 from coplan_tui.ui.widgets.session_summary import SessionSummary
 
-from .helpers import screen_text, settle
+from .helpers import screen_text, settle, type_text
 
 
 async def test_list_search_and_open_a_session(demo_store, clock):
@@ -27,7 +27,8 @@ async def test_list_search_and_open_a_session(demo_store, clock):
         # newest first: date, template, leader, minutes planned and run, to-dos made
         first = next(line for line in text.splitlines() if "16 Nov 2026" in line)
         assert first.split() == ["16", "Nov", "2026", "Weekly", "coplanning", "(60", "min)", "Jordan", "(TC)", "60", "63", "3"]
-        await pilot.press("slash", *"groups of four")
+        await pilot.press("slash")
+        await type_text(pilot, "groups of four")
         await settle(pilot)
         assert table.row_count == 1
         assert "1 session whose notes mention 'groups of four'" in screen_text(app)
@@ -57,7 +58,8 @@ async def test_a_search_with_no_match_says_so(demo_store, clock):
     app = CoplanApp(demo_store.path, store=demo_store, clock=clock, poll=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("h", "slash", *"[bold]zebra")
+        await pilot.press("h", "slash")
+        await type_text(pilot, "[bold]zebra")
         await settle(pilot)
         assert app.screen.query_one("#sessions", DataTable).row_count == 0
         assert "0 sessions whose notes mention '[bold]zebra'" in screen_text(app)

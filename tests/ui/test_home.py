@@ -6,7 +6,7 @@ from coplan_tui.domain.models import LessonPlan, Partnership, Session, Todo, Tod
 from coplan_tui.store import Store
 from coplan_tui.ui.app import CoplanApp
 from coplan_tui.ui.screens.error import StoreErrorScreen
-from coplan_tui.ui.screens.help import HelpScreen
+from coplan_tui.ui.dialogs.help import HelpScreen
 from coplan_tui.ui.screens.home import HomeScreen
 
 from .helpers import screen_text, settle

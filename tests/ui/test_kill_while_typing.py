@@ -16,6 +16,8 @@ import textwrap
 import time
 from pathlib import Path
 
+import pytest
+
 from coplan_tui.domain.models import Session, SessionStatus
 from coplan_tui.store import Store
 
@@ -56,6 +58,7 @@ CHILD = textwrap.dedent(
 )
 
 
+@pytest.mark.serial
 def test_sigkill_while_typing_loses_at_most_the_last_second(demo_store):
     rng = random.Random(5)
     for _ in range(3):

@@ -13,7 +13,7 @@ from coplan_tui.ui.screens.home import HomeScreen
 from coplan_tui.ui.screens.partnership_form import PartnershipFormScreen
 from coplan_tui.ui.screens.roles import RolesScreen
 
-from .helpers import screen_text, settle
+from .helpers import screen_text, settle, type_text
 
 
 def error_of(app, field: str) -> str:
@@ -29,10 +29,19 @@ async def test_create_by_keys_shows_errors_inline_then_saves_the_fixed_form(stor
         await settle(pilot)
         assert isinstance(app.screen, PartnershipFormScreen)
         # The first member's name stays empty; the end date is impossible.
-        await pilot.press("tab", "tab", *"Jo Lee", "tab")  # m1_role, m2_name, m2_role
-        await pilot.press("tab", *"LMS", "tab", *"Sci", "tab", "7")
+        await pilot.press("tab", "tab")  # m1_role, m2_name, m2_role
+        await type_text(pilot, "Jo Lee")
+        await pilot.press("tab")
+        await pilot.press("tab")
+        await type_text(pilot, "LMS")
+        await pilot.press("tab")
+        await type_text(pilot, "Sci")
+        await pilot.press("tab", "7")
         await pilot.press("tab", "enter", "down", "down", "enter")  # phase: Clinical Practice II
-        await pilot.press("tab", *"2026-09-07", "tab", *"2026-13-45")
+        await pilot.press("tab")
+        await type_text(pilot, "2026-09-07")
+        await pilot.press("tab")
+        await type_text(pilot, "2026-13-45")
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, PartnershipFormScreen)
@@ -43,11 +52,12 @@ async def test_create_by_keys_shows_errors_inline_then_saves_the_fixed_form(stor
         assert store.count(Partnership) == 0  # nothing half-valid was saved
         # The save moved focus to the first bad field; fixing it clears its message at once.
         assert app.focused.id == "f-m1_name"
-        await pilot.press(*"Mia Alv")
+        await type_text(pilot, "Mia Alv")
         assert error_of(app, "m1_name") == ""
         await pilot.press(*["tab"] * 9, "ctrl+u", *"2026-12-18")
         assert error_of(app, "end") == ""
-        await pilot.press("tab", "tab", "enter", "down", "down", "enter", "tab", *"3:30pm")  # Tuesdays
+        await pilot.press("tab", "tab", "enter", "down", "down", "enter", "tab")  # Tuesdays
+        await type_text(pilot, "3:30pm")
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, RolesScreen)  # setup goes on to strengths and roles
@@ -87,8 +97,11 @@ async def test_a_virtual_meeting_needs_its_platform(store, clock):
         await settle(pilot)
         await pilot.press("n")
         await settle(pilot)
-        await pilot.press(*"Sam Okafor", "tab", "enter", "down", "down", "enter")  # school librarian
-        await pilot.press("tab", *"Priya Nair", "tab", "enter", "down", "down", "enter")  # classroom teacher
+        await type_text(pilot, "Sam Okafor")  # school librarian
+        await pilot.press("tab", "enter", "down", "down", "enter")
+        await pilot.press("tab")  # classroom teacher
+        await type_text(pilot, "Priya Nair")
+        await pilot.press("tab", "enter", "down", "down", "enter")
         app.screen.query_one("#f-mode").focus()
         await pilot.press("enter", "down", "enter", "ctrl+s")
         await settle(pilot)

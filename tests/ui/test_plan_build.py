@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from coplan_tui.domain.catalogue import Approach
 from coplan_tui.domain.models import LessonPlan
-from coplan_tui.ui.screens.plan_dialogs import ChecklistDialog, ChoiceDialog, FormDialog
+from coplan_tui.ui.dialogs.plan_dialogs import ChecklistDialog, ChoiceDialog, FormDialog
 
 from .helpers import screen_text, settle
 from .plan_helpers import clear_and_type, editor, empty_plan, gaps, plan_app, type_text

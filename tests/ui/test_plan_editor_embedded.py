@@ -10,7 +10,7 @@ from textual.widgets import Static
 from coplan_tui.domain.models import LessonPlan, Todo
 from coplan_tui.ui.app import CoplanApp
 from coplan_tui.ui.messages import DataChanged
-from coplan_tui.ui.widgets.plan_editor import PlanEditor
+from coplan_tui.ui.screens.plan_editor import PlanEditor
 
 from .helpers import screen_text, settle
 from .plan_helpers import cursor_to, type_text

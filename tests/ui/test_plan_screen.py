@@ -10,7 +10,7 @@ from coplan_tui.domain.models import LessonPlan, Partnership, Segment, Todo
 from coplan_tui.export.plan_markdown import plan_to_markdown
 from coplan_tui.store import Store
 from coplan_tui.ui.screens.plan import PlanScreen
-from coplan_tui.ui.screens.plan_dialogs import FormDialog
+from coplan_tui.ui.dialogs.plan_dialogs import FormDialog
 from coplan_tui.ui.screens.plans import PlanListScreen
 from coplan_tui.ui.widgets.approach_chart import ApproachChart
 
@@ -198,7 +198,7 @@ async def test_plan_list_creates_opens_and_deletes(demo_store, clock):
 
 
 async def test_help_lists_the_plan_keys_and_the_list_copies(demo_store, clock):
-    from coplan_tui.ui.screens.help import HelpScreen
+    from coplan_tui.ui.dialogs.help import HelpScreen
 
     plan = demo_plan(demo_store)
     app = plan_app(demo_store, clock, partnership_id=plan.partnership_id)

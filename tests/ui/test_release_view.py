@@ -12,7 +12,7 @@ from coplan_tui.ui.app import CoplanApp
 from coplan_tui.ui.screens.release_view import ReleaseScreen
 
 from ..conftest import FIXED_NOW
-from .helpers import screen_text, settle
+from .helpers import screen_text, settle, type_text
 
 TODAY = FIXED_NOW.date()  # Monday 23 November 2026
 
@@ -98,11 +98,17 @@ async def test_edit_a_stage_by_keys_rejects_bad_values_then_saves(store, clock):
         await pilot.press("enter")  # edit Q1
         await settle(pilot)
         await pilot.press("tab", "tab", "tab", "tab")  # label, start, end, leader -> from %
-        await pilot.press("ctrl+u", *"80", "tab", "ctrl+u", *"70", "ctrl+s")
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "80")
+        await pilot.press("tab", "ctrl+u")
+        await type_text(pilot, "70")
+        await pilot.press("ctrl+s")
         await settle(pilot)
         assert "maximum is below its minimum" in screen_text(app)
         assert store.get(Partnership, p.id).release_plan == []  # nothing saved
-        await pilot.press("ctrl+u", *"95", "tab", "enter")  # tick the first approach, one teach, one observe
+        await pilot.press("ctrl+u")  # tick the first approach, one teach, one observe
+        await type_text(pilot, "95")
+        await pilot.press("tab", "enter")
         await pilot.press("ctrl+s")
         await settle(pilot)
         plan = store.get(Partnership, p.id).release_plan

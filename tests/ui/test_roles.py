@@ -11,7 +11,7 @@ from coplan_tui.ui.app import CoplanApp
 from coplan_tui.ui.screens.home import HomeScreen
 from coplan_tui.ui.screens.roles import RolesScreen
 
-from .helpers import screen_text, settle
+from .helpers import screen_text, settle, type_text
 
 
 def new_pair(store) -> Partnership:
@@ -36,8 +36,10 @@ async def test_fill_the_inventory_accept_the_suggestions_and_todos_follow_the_ro
         assert isinstance(app.screen, RolesScreen)
         assert app.focused.id == "strengths-0"
         await pilot.press(*"Bell-work activities", "enter", *"Lab safety")  # 'a' types, it does not accept
-        await pilot.press("tab", *"tech tools")
-        await pilot.press("tab", *"Designing handouts")
+        await pilot.press("tab")
+        await type_text(pilot, "tech tools")
+        await pilot.press("tab")
+        await type_text(pilot, "Designing handouts")
         await pilot.press("tab", "tab")  # past Jordan's challenges, onto the task areas
         text = screen_text(app)
         assert "Handouts                 together  TC         Jordan Lee lists 'Designing handouts'" in text
@@ -69,7 +71,9 @@ async def test_change_an_owner_add_an_area_and_leave_one_to_decide_together(demo
         app.screen.query_one("#areas").focus()
         await pilot.press("space")  # Handouts: TC -> none (cycle: CT, TC, together)
         await pilot.press("down", "c")  # Bell work: decide together
-        await pilot.press("plus", *"Lab cart", "enter")  # a custom area, then pick its owner
+        await pilot.press("plus")  # a custom area, then pick its owner
+        await type_text(pilot, "Lab cart")
+        await pilot.press("enter")
         await pilot.press("enter")
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -83,7 +87,9 @@ async def test_escape_with_unsaved_edits_asks_first(demo_store, clock):
         await settle(pilot)
         await pilot.press("i")
         await settle(pilot)
-        await pilot.press("end", "enter", *"Rubrics", "escape")
+        await pilot.press("end", "enter")
+        await type_text(pilot, "Rubrics")
+        await pilot.press("escape")
         await settle(pilot)
         assert "Discard your changes?" in screen_text(app)
         await pilot.press("y")

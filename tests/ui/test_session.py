@@ -10,7 +10,7 @@ from coplan_tui.store import Store
 from coplan_tui.ui.screens.session import SessionScreen
 from coplan_tui.ui.widgets.countdown import Countdown
 
-from .helpers import screen_text, settle
+from .helpers import screen_text, settle, type_text
 from .session_driver import add_todo, autosave, session_app, start_session, tick
 
 
@@ -130,14 +130,16 @@ async def test_finish_reflect_and_see_the_summary(demo_store, clock):
     app = session_app(demo_store, clock)
     async with app.run_test(size=(100, 30)) as pilot:
         await start_session(pilot)
-        await pilot.press(*"We agreed on stations.")
+        await type_text(pilot, "We agreed on stations.")
         await add_todo(pilot, "Draft the rubric", owner_moves=1, due="fri")
         await tick(pilot, clock, 300)
         await pilot.press("q")
         await settle(pilot)
         await pilot.press("f")
         await settle(pilot)
-        await pilot.press("space", "tab", "tab", "space", "tab", "tab", *"TC leads next", "enter")
+        await pilot.press("space", "tab", "tab", "space", "tab", "tab")
+        await type_text(pilot, "TC leads next")
+        await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, SessionSummaryScreen)
         text = screen_text(app)
@@ -152,7 +154,7 @@ async def test_finish_reflect_and_see_the_summary(demo_store, clock):
 
 async def test_a_planning_step_opens_the_linked_plan_beside_it(demo_store, clock):
     from coplan_tui.domain.models import LessonPlan
-    from coplan_tui.ui.widgets.plan_editor import PlanEditor
+    from coplan_tui.ui.screens.plan_editor import PlanEditor
 
     app = session_app(demo_store, clock)
     async with app.run_test(size=(160, 48)) as pilot:
@@ -180,7 +182,7 @@ async def test_a_planning_step_opens_the_linked_plan_beside_it(demo_store, clock
 
 async def test_a_plan_created_on_a_planning_step_opens_beside_it(demo_store, clock):
     from coplan_tui.domain.models import LessonPlan
-    from coplan_tui.ui.widgets.plan_editor import PlanEditor
+    from coplan_tui.ui.screens.plan_editor import PlanEditor
 
     from .session_driver import wait_until
 
@@ -191,7 +193,8 @@ async def test_a_plan_created_on_a_planning_step_opens_beside_it(demo_store, clo
         await settle(pilot)
         await pilot.press("n")  # a new plan
         await wait_until(pilot, lambda: app.focused is not None and app.focused.id is not None, "the plan form")
-        await pilot.press(*"Density of liquids", "ctrl+s")
+        await type_text(pilot, "Density of liquids")
+        await pilot.press("ctrl+s")
         await settle(pilot)
         plan = next(p for p in demo_store.all(LessonPlan) if p.title == "Density of liquids")
         await wait_until(pilot, lambda: bool(app.screen.query(PlanEditor)), "the plan beside the step")

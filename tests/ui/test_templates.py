@@ -6,7 +6,7 @@ from coplan_tui.domain.models import SessionTemplate
 from coplan_tui.ui.app import CoplanApp
 from coplan_tui.ui.screens.templates import TemplateEditorScreen, TemplatesScreen
 
-from .helpers import screen_text, settle
+from .helpers import screen_text, settle, type_text
 from .session_driver import wait_for_focus
 
 
@@ -28,7 +28,10 @@ async def test_copy_and_edit_a_template(demo_store, clock):
 
         await pilot.press("a")
         await wait_for_focus(pilot, "step-title-input")
-        await pilot.press(*"Celebrations", "tab", "backspace", "3", "tab", *"What went well this week?", "ctrl+s")
+        await type_text(pilot, "Celebrations")
+        await pilot.press("tab", "backspace", "3", "tab")
+        await type_text(pilot, "What went well this week?")
+        await pilot.press("ctrl+s")
         await settle(pilot)
         await pilot.press("K")  # move the new step up to first place
         await settle(pilot)
@@ -50,7 +53,9 @@ async def test_copy_and_edit_a_template(demo_store, clock):
         await settle(pilot)
         await pilot.press("r")
         await settle(pilot)
-        await pilot.press("ctrl+a", "ctrl+k", *"Our Monday check-in", "ctrl+s")
+        await pilot.press("ctrl+a", "ctrl+k")
+        await type_text(pilot, "Our Monday check-in")
+        await pilot.press("ctrl+s")
         await settle(pilot)
         (copy,) = demo_store.all(SessionTemplate)
         assert copy.name == "Our Monday check-in"

@@ -7,11 +7,11 @@ from datetime import date, timedelta
 from coplan_tui.domain.models import Partnership, Todo, TodoStatus
 from coplan_tui.store import Store
 from coplan_tui.ui.app import CoplanApp
-from coplan_tui.ui.screens.todo_dialogs import ChoiceDialog, TodoEditor
+from coplan_tui.ui.dialogs.todo_dialogs import ChoiceDialog, TodoEditor
 from coplan_tui.ui.screens.todos import TodosScreen
 from coplan_tui.ui.widgets.todo_table import TodoTable
 
-from .helpers import screen_text, settle
+from .helpers import screen_text, settle, type_text
 
 
 def shown(app) -> list[str]:
@@ -75,7 +75,8 @@ async def test_search_as_you_type_and_sort(demo_store, clock):
     app = CoplanApp(demo_store.path, store=demo_store, clock=clock, poll=False)
     async with app.run_test(size=(120, 30)) as pilot:
         await open_review(pilot)
-        await pilot.press("slash", *"cards")
+        await pilot.press("slash")
+        await type_text(pilot, "cards")
         assert shown(app) == ["Print 8 sets of food web cards"]
         await pilot.press("escape")
         assert len(shown(app)) == 9
@@ -128,7 +129,8 @@ async def test_edit_in_place_refuses_a_bad_date_and_keeps_the_typing(demo_store,
         await settle(pilot)
         assert isinstance(app.screen, TodoEditor)
         app.screen.query_one("#edit-title").value = ""
-        await pilot.press(*"[red]Book the cart[/red]", "tab", "tab", "tab")
+        await type_text(pilot, "[red]Book the cart[/red]")
+        await pilot.press("tab", "tab", "tab")
         app.screen.query_one("#edit-due").value = "someday"
         await pilot.press("enter")
         await settle(pilot)
@@ -151,7 +153,12 @@ async def test_new_todo_and_export_says_where_the_file_went(demo_store, clock, t
         await open_review(pilot)
         await pilot.press("n")
         await settle(pilot)
-        await pilot.press(*"Laminate cards", "tab", *"TC", "tab", "tab", *"+3d", "enter")
+        await type_text(pilot, "Laminate cards")
+        await pilot.press("tab")
+        await type_text(pilot, "TC")
+        await pilot.press("tab", "tab")
+        await type_text(pilot, "+3d")
+        await pilot.press("enter")
         await settle(pilot)
         new = next(t for t in Store(demo_store.path).all(Todo) if t.title == "Laminate cards")
         assert new.due == date(2026, 11, 26)
@@ -196,7 +203,7 @@ async def test_reachable_from_the_command_palette(demo_store, clock):
         await settle(pilot)
         await pilot.press("ctrl+p")
         await settle(pilot)
-        await pilot.press(*"Review to-dos")
+        await type_text(pilot, "Review to-dos")
         await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
@@ -208,7 +215,9 @@ async def test_export_the_minutes_of_a_todos_session(demo_store, clock, tmp_path
     app = CoplanApp(demo_store.path, store=demo_store, clock=clock, poll=False)
     async with app.run_test(size=(120, 30)) as pilot:
         await open_review(pilot)
-        await pilot.press("slash", *"lab cart", "enter", "M")
+        await pilot.press("slash")
+        await type_text(pilot, "lab cart")
+        await pilot.press("enter", "M")
         await settle(pilot)
         [written] = list(tmp_path.glob("coplan-minutes-*.md"))
         text = written.read_text()

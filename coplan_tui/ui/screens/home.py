@@ -21,12 +21,12 @@ from ...domain.schedule import describe_next, next_session_at
 from ...domain.workload import Load, total, workload
 from ..messages import DataChanged
 from ..text import clip, lit
+from ..widgets.release_chart import STATUS_STYLE
 from ..widgets.footer import CoplanFooter
 
 NARROW = 110
 """Below this many columns the table abbreviates."""
 
-STATUS_STYLE = {"ahead": "cyan", "on plan": "green", "behind": "bold yellow"}
 
 WELCOME = (
     "Welcome to coplan.\n\n"
@@ -247,7 +247,7 @@ class HomeScreen(Screen[None]):
 
     def action_delete(self) -> None:
         from ..gateway import Change
-        from .confirm import confirm
+        from ..dialogs.confirm import confirm
 
         p = self.selected
         if p is None:

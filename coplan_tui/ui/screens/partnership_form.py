@@ -229,6 +229,6 @@ class PartnershipFormScreen(Screen[None]):
         if not self.dirty:
             self.dismiss(None)
             return
-        from .confirm import confirm
+        from ..dialogs.confirm import confirm
 
         confirm(self.app, "Discard your changes?", "Nothing on this form has been saved.", lambda: self.dismiss(None))

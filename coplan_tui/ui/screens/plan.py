@@ -14,12 +14,12 @@ from ...domain.models import LessonPlan, Partnership
 from ...domain.plan_edits import copy_plan
 from ..messages import DataChanged
 from ..widgets.approach_chart import ApproachChart
-from ..widgets.plan_editor import PlanEditor
+from .plan_editor import PlanEditor
 from ..widgets.resource_pane import ResourcePane
+from ..dialogs.confirm import ConfirmScreen
 from ..widgets.footer import CoplanFooter
-from .confirm import ConfirmScreen
 from .plan_export import write_plan_markdown
-from .plan_forms import resource_form
+from ..dialogs.plan_forms import resource_form
 
 SIDE_WIDTH = 120
 """From this screen width the balance chart and resources sit beside the editor."""

@@ -14,9 +14,9 @@ from ...domain.plan_edits import copy_plan
 from ..gateway import Change
 from ..messages import DataChanged
 from ..text import lit
+from ..dialogs.confirm import ConfirmScreen
+from ..dialogs.plan_forms import new_plan_form
 from ..widgets.footer import CoplanFooter
-from .confirm import ConfirmScreen
-from .plan_forms import new_plan_form
 
 
 class PlanListScreen(Screen[None]):

@@ -239,7 +239,7 @@ class ReleasePlanScreen(Screen[None]):
         self.action_edit_stage()
 
     def action_reset(self) -> None:
-        from .confirm import confirm
+        from ..dialogs.confirm import confirm
 
         p = self.partnership
         if p is None or not p.release_plan:

@@ -30,9 +30,8 @@ from ...domain.release import (
 from ...domain.schedule import describe_next, next_session_at
 from ..messages import DataChanged
 from ..text import lit
-from ..widgets.release_chart import ReleaseChart
+from ..widgets.release_chart import STATUS_STYLE, ReleaseChart
 from ..widgets.footer import CoplanFooter
-from .home import STATUS_STYLE
 
 
 def stages_table(p: Partnership, today: date) -> Table:

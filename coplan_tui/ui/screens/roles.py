@@ -213,6 +213,6 @@ class RolesScreen(Screen[None]):
         if self.partnership is None or self.state() == self.saved_state:
             self.dismiss(None)
             return
-        from .confirm import confirm
+        from ..dialogs.confirm import confirm
 
         confirm(self.app, "Discard your changes?", "The inventory and roles are not saved yet.", lambda: self.dismiss(None))

@@ -27,8 +27,8 @@ from ...domain.session_todos import pane_todos, toggled, wrap_up
 from .. import glyphs
 from ..messages import DataChanged
 from ..widgets.countdown import Countdown
+from .plan_editor import PlanEditor
 from ..widgets.notes_area import NotesArea
-from ..widgets.plan_editor import PlanEditor
 from ..widgets.prompt_view import PromptView
 from ..widgets.step_list import StepList, render_steps
 from ..widgets.todo_pane import TodoPane
@@ -419,7 +419,7 @@ class SessionScreen(Screen[None]):
         return next((t for t in self._todos() if t.id == todo_id), None) if todo_id else None
 
     def _todo_dialog(self, todo: Todo | None):
-        from .todo_dialog import TodoDialog
+        from ..dialogs.todo_dialog import TodoDialog
 
         return TodoDialog(
             self.partnership,
@@ -554,7 +554,7 @@ class SessionScreen(Screen[None]):
 
     def _offer_plans(self) -> None:
         """Link one of the partnership's plans in the making, or create a new one."""
-        from .choice_dialog import ChoiceDialog
+        from ..dialogs.choice import ChoiceDialog
 
         plans = [
             p
@@ -573,7 +573,7 @@ class SessionScreen(Screen[None]):
         self.app.push_screen(ChoiceDialog("Which lesson plan does this session work on?", choices), chosen)
 
     def _create_plan(self) -> None:
-        from .plan_forms import new_plan_form
+        from ..dialogs.plan_forms import new_plan_form
 
         def made(plan: LessonPlan | None) -> None:
             if plan is not None:
@@ -596,7 +596,7 @@ class SessionScreen(Screen[None]):
     # --- leaving ------------------------------------------------------------------------------------
 
     def action_leave(self) -> None:
-        from .choice_dialog import ChoiceDialog
+        from ..dialogs.choice import ChoiceDialog
 
         self._capture_notes()
         self._commit(self.session)
@@ -612,7 +612,7 @@ class SessionScreen(Screen[None]):
                 self._commit(timebox.pause(self.session, self._now()))
             self.dismiss()
         elif choice == "f":
-            from .reflection_dialog import ReflectionDialog
+            from ..dialogs.reflection import ReflectionDialog
 
             self.app.push_screen(ReflectionDialog(self.session.reflection), self._reflected)
 

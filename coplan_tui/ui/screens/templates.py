@@ -18,8 +18,8 @@ from ...domain.models import Session, SessionTemplate
 from ...domain.template_edits import add_step, copy_template, move_step, remove_step, rename, replace_step
 from ..messages import DataChanged
 from ..text import lit
+from ..dialogs.confirm import confirm
 from ..widgets.footer import CoplanFooter
-from .confirm import confirm
 from .session_start import all_templates
 
 
@@ -216,7 +216,7 @@ class TemplateEditorScreen(Screen[None]):
         self._apply(result, index_after)
 
     def action_add(self) -> None:
-        from .step_dialog import StepDialog
+        from ..dialogs.step_dialog import StepDialog
 
         at = self._index() + 1
 
@@ -227,7 +227,7 @@ class TemplateEditorScreen(Screen[None]):
         self.app.push_screen(StepDialog(None), added)
 
     def action_edit(self) -> None:
-        from .step_dialog import StepDialog
+        from ..dialogs.step_dialog import StepDialog
 
         at = self._index()
 
@@ -248,7 +248,7 @@ class TemplateEditorScreen(Screen[None]):
             self._apply(template, at)
 
     def action_rename(self) -> None:
-        from .plan_dialogs import FormDialog, FormField
+        from ..dialogs.plan_dialogs import FormDialog, FormField
 
         fields = [
             FormField("name", "Name", self.template.name),

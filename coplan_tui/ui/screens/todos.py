@@ -22,8 +22,8 @@ from ..gateway import Change
 from ..messages import DataChanged
 from ..text import lit
 from ..widgets.todo_table import TodoTable
+from ..dialogs.todo_dialogs import ChoiceDialog, TodoDraft, TodoEditor
 from ..widgets.footer import CoplanFooter
-from .todo_dialogs import ChoiceDialog, TodoDraft, TodoEditor
 
 ME_SETTING = "me"
 UNDO_DEPTH = 50

@@ -16,6 +16,8 @@ from ..text import lit
 
 LABEL_WIDTH = 10  # "Q3 16 Nov▸"
 SUFFIX_WIDTH = 27  # "    20% of 5 plan 42–51%"
+# How a release status reads wherever it shows (Home, the release view).
+STATUS_STYLE = {"ahead": "cyan", "on plan": "green", "behind": "bold yellow"}
 
 
 def _style(share: float, low: int, high: int) -> str:

@@ -21,11 +21,11 @@ from ...domain import alignment
 from ...domain.catalogue import Approach
 from ...domain.models import Assessment, LessonPlan, Objective, Partnership, Segment, Todo
 from ...domain.plan_edits import get_item, move_item, put_item, remove_item, set_links, set_segment_links, suggested_todo_title
-from ..screens.confirm import ConfirmScreen
-from ..screens.plan_dialogs import ChecklistDialog, ChoiceDialog
-from ..screens.plan_forms import assessment_form, objective_form, plan_info_form, segment_form, todo_form
+from ..dialogs.confirm import ConfirmScreen
+from ..dialogs.plan_dialogs import ChecklistDialog, ChoiceDialog
+from ..dialogs.plan_forms import assessment_form, objective_form, plan_info_form, segment_form, todo_form
 from ..text import lit
-from .plan_rows import SECTIONS, Names, detail, header_line, item_line, section_line
+from ..widgets.plan_rows import SECTIONS, Names, detail, header_line, item_line, section_line
 
 WIDE = 100
 """At this width and more the detail pane sits beside the outline, not under it."""

@@ -16,7 +16,7 @@ from ...domain.errors import DomainError
 from ...domain.todo_changes import check_deadline_order
 from ...domain.todo_rows import Team
 from ..text import lit
-from .choice_dialog import ChoiceDialog
+from .choice import ChoiceDialog
 
 __all__ = ["ChoiceDialog", "TodoDraft", "TodoEditor"]
 
