@@ -185,3 +185,52 @@ async def test_ascii_terminal_shows_boxes_as_brackets_and_every_character_as_asc
             assert all(len(line) == 100 for line in frame.splitlines())
     finally:
         glyphs.use(False)
+
+
+def _fake_tmux(folder, escape_time: str) -> str:
+    """A `tmux` that answers `show-options -sv escape-time` as a real one with that setting."""
+    folder.mkdir(parents=True, exist_ok=True)
+    script = folder / "tmux"
+    script.write_text(f"#!/bin/sh\necho {escape_time}\n")
+    script.chmod(0o755)
+    return f"{folder}:/usr/bin:/bin"
+
+
+async def _notices(app, pilot) -> list[str]:
+    for _ in range(200):
+        await pilot.pause(0.01)
+        await app.workers.wait_for_complete()
+        if app._notifications or not app.terminal.tmux:
+            break
+    return [n.message for n in app._notifications]
+
+
+async def test_tmux_users_are_told_once_how_to_set_escape_time(demo_store, clock, tmp_path, monkeypatch):
+    settings = tmp_path / "config" / "settings.json"
+    monkeypatch.setenv("PATH", _fake_tmux(tmp_path / "bin", "500"))
+    tmux = TerminalProfile(tmux=True)
+    app = _app(demo_store, clock, terminal=tmux, settings_file=settings)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        (message,) = await _notices(app, pilot)
+        assert "500 ms" in message and "set -sg escape-time 10" in message
+        await app.workers.wait_for_complete()
+    assert json.loads(settings.read_text())["tmux_escape_told"] is True
+    app = _app(demo_store, clock, terminal=tmux, settings_file=settings)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.pause(0.2)
+        await app.workers.wait_for_complete()
+        assert list(app._notifications) == []  # once is enough
+
+
+async def test_tmux_with_a_short_escape_time_is_left_alone(demo_store, clock, tmp_path, monkeypatch):
+    settings = tmp_path / "config" / "settings.json"
+    monkeypatch.setenv("PATH", _fake_tmux(tmp_path / "bin", "10"))
+    app = _app(demo_store, clock, terminal=TerminalProfile(tmux=True), settings_file=settings)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.pause(0.2)
+        await app.workers.wait_for_complete()
+        assert list(app._notifications) == []
+    assert not settings.exists()
