@@ -20,6 +20,8 @@ COMMAND_MODULES = (
     "coplan_tui.commands.todos",
     "coplan_tui.commands.transfer",
     "coplan_tui.commands.plans",
+    "coplan_tui.commands.serve",
+    "coplan_tui.commands.settings",
 )
 
 
@@ -32,6 +34,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"coplan {__version__}")
     parser.add_argument("--db", metavar="PATH", help="the database file (default: $COPLAN_DB or coplan.json in the data dir)")
     parser.add_argument("--as", dest="as_user", metavar="NAME", help="who you are, for 'mine', presence and who changed what (default: $COPLAN_USER)")
+    from .commands import add_terminal_options
+
+    add_terminal_options(parser)
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)

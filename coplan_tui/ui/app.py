@@ -13,10 +13,13 @@ from textual.app import App
 from textual.binding import Binding
 from textual.message import Message
 
+from .. import settings as user_settings
 from ..paths import styles_dir
 from ..store import Store, StoreError
+from ..terminal import TerminalProfile, too_small
 from .commands import BindingCommands
-from . import idle_gc
+from . import glyphs, idle_gc
+from .filters import AsciiOnly, StripColor
 from .gateway import Change, Gateway
 from .messages import DataChanged
 from .todo_commands import TodoCommands
@@ -68,8 +71,16 @@ class CoplanApp(App[int]):
         clock: Callable[[], datetime] = system_clock,
         start: Callable[[CoplanApp], Any] | None = None,
         poll: bool = True,
+        terminal: TerminalProfile | None = None,
+        settings_file: Path | None = None,
     ):
         super().__init__()
+        self.terminal = terminal or TerminalProfile()
+        self._settings_file = settings_file
+        self._size_notice = None
+        """The per-user settings file; None (tests) reads the defaults and writes nothing."""
+        self.user_settings = user_settings.load(settings_file) if settings_file else dict(user_settings.DEFAULTS)
+        self._look_at_terminal()
         self.db_path = Path(db_path)
         self.clock = clock
         self.store: Store | None = store
@@ -89,10 +100,116 @@ class CoplanApp(App[int]):
         """Other windows on this database (``store.presence.Presence``), refreshed every second."""
         self._board = None
 
+    # --- the terminal: colours, glyphs, size ---------------------------------------------
+
+    def _look_at_terminal(self) -> None:
+        """Glyphs, filters and theme for this terminal (see ``terminal.TerminalProfile``)."""
+        from textual.filter import Monochrome, NoColor
+
+        from .themes import OWN_THEMES, pick_theme
+
+        glyphs.use(not self.terminal.utf8)
+        for theme in OWN_THEMES:
+            self.register_theme(theme)
+        # Textual's own NO_COLOR filter turns colours into greys; ours sends none at all.
+        self._filters = [f for f in self._filters if not isinstance(f, Monochrome | NoColor)]
+        self.no_color = self.terminal.no_color
+        if self.terminal.no_color:
+            self._filters.append(StripColor())
+        if not self.terminal.utf8:
+            self._filters.append(AsciiOnly())
+        self._auto_theme = pick_theme(self.user_settings["theme"], self.terminal, frozenset(self.available_themes))
+        self.theme = self._auto_theme
+
+    def get_driver_class(self):
+        """In a terminal on Linux or macOS, the driver that acts on a lone Escape without delay."""
+        import os
+        import sys
+
+        from textual.drivers.linux_driver import LinuxDriver
+
+        driver = super().get_driver_class()
+        if driver is LinuxDriver and not os.environ.get("TEXTUAL_DRIVER") and sys.platform != "win32":
+            from .fast_escape import FastEscapeDriver
+
+            return FastEscapeDriver
+        return driver
+
+    def _theme_changed(self, theme) -> None:
+        """A theme picked in the command palette is the user's from now on (not the database's)."""
+        if theme.name != self._auto_theme and not self.terminal.no_color:
+            self._auto_theme = theme.name
+            self.remember(theme=theme.name)
+
+    def remember(self, **changes: Any) -> None:
+        """Change per-user settings; written on a thread, so the screen never waits for it."""
+        self.user_settings.update(changes)
+        if self._settings_file is not None:
+            path = self._settings_file
+            self.run_worker(lambda: user_settings.save(changes, path), thread=True, group="settings")
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._check_size(event.size.width, event.size.height)
+
+    def _check_size(self, width: int, height: int) -> None:
+        """Below 80x24 a notice covers the screen instead of a broken layout; it goes at 80x24."""
+        from .screens.too_small import TooSmallScreen
+
+        if self.gateway is None:
+            return  # not started: _install_store checks once the first screen is up
+        notice = self._size_notice
+        if too_small(width, height):
+            if notice is None:
+                self._size_notice = TooSmallScreen()
+                self.push_screen(self._size_notice)
+            elif notice.is_mounted:
+                notice.show_size(width, height)
+        elif notice is not None:
+            self._size_notice = None
+            if self.screen is notice:
+                self.pop_screen()
+            else:  # still on its way in (two resizes in one frame): take it off once it is up
+                self.call_after_refresh(lambda: notice.dismiss() if self.screen is notice else None)
+
+    def _tell_tmux_users(self) -> None:
+        """Once per user: tmux holds Escape for its escape-time (500 ms by default)."""
+        if not self.terminal.tmux or self.user_settings.get("tmux_escape_told"):
+            return
+        self._ask_tmux_escape_time()
+
+    @work(thread=True, group="tmux")
+    def _ask_tmux_escape_time(self) -> None:
+        import subprocess
+
+        try:
+            out = subprocess.run(
+                ["tmux", "show-options", "-sv", "escape-time"], capture_output=True, text=True, timeout=2
+            ).stdout.strip()
+            escape_ms = int(out)
+        except (OSError, ValueError, subprocess.SubprocessError):
+            escape_ms = -1  # not known: tell anyway
+        if 0 <= escape_ms <= 50:
+            return
+        self.call_from_thread(self._say_tmux_escape_time, escape_ms)
+
+    def _say_tmux_escape_time(self, escape_ms: int) -> None:
+        waited = f"{escape_ms} ms" if escape_ms >= 0 else "up to 500 ms"
+        self.notify(
+            f"tmux holds every Escape for {waited}, and a key typed within that time merges with it. "
+            "Add  set -sg escape-time 10  to ~/.tmux.conf, then run  tmux source-file ~/.tmux.conf",
+            title="Escape in tmux",
+            severity="warning",
+            timeout=20,
+            markup=False,
+        )
+        self.remember(tmux_escape_told=True)
+
     # --- start-up --------------------------------------------------------------------
 
     def on_mount(self) -> None:
         self._catch_hangup()
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        self._tell_tmux_users()
         if self.store is not None:
             self._install_store(self.store)
         else:
@@ -148,6 +265,7 @@ class CoplanApp(App[int]):
 
             self.push_screen(HomeScreen())
         self.call_after_refresh(self._take_over_gc)
+        self.call_after_refresh(lambda: self._check_size(self.size.width, self.size.height))
 
     def _take_over_gc(self) -> None:
         self._gc = idle_gc.take_over(time.monotonic())
@@ -514,7 +632,22 @@ def describe_unsaved(changes: list[Change]) -> str:
     return ("coplan could not save these changes:\n" + "\n".join(lines)) if lines else ""
 
 
-def run_app(db_path: Path, *, store: Store | None = None, start: Callable[[CoplanApp], Any] | None = None) -> int:
-    app = CoplanApp(db_path, store=store, start=start)
-    result = app.run()
+def run_app(
+    db_path: Path,
+    *,
+    store: Store | None = None,
+    start: Callable[[CoplanApp], Any] | None = None,
+    no_mouse: bool = False,
+) -> int:
+    """Run the app in this terminal, as the environment describes it, with the user's settings."""
+    import os
+
+    from ..terminal import detect, launch_environ
+
+    terminal = detect(launch_environ(os.environ))
+    settings_file = user_settings.config_path()
+    app = CoplanApp(db_path, store=store, start=start, terminal=terminal, settings_file=settings_file)
+    # GNU screen holds a lone Escape while mouse tracking is on, so it gets no mouse by default.
+    mouse = app.user_settings["mouse"] and not no_mouse and not terminal.screen
+    result = app.run(mouse=mouse)
     return int(result or 0)

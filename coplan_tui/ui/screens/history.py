@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from ...domain.history import minutes, past_sessions, search_notes, todos_made
 from ...domain.models import Partnership, Session, SessionStatus, Todo
@@ -14,6 +14,7 @@ from ...domain.resume import discard, is_stale, last_activity, progress
 from ..messages import DataChanged
 from ..text import clip, lit
 from ..widgets.session_summary import SessionSummary
+from ..widgets.footer import CoplanFooter
 
 
 class HistoryScreen(Screen[None]):
@@ -40,7 +41,7 @@ class HistoryScreen(Screen[None]):
             yield Input(placeholder="Search the notes (/)", id="history-search", compact=True)
             yield Static("", id="history-count")
             yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield CoplanFooter()
 
     def on_mount(self) -> None:
         self.refresh_data()
@@ -192,7 +193,7 @@ class SessionSummaryScreen(Screen[None]):
             yield Static(lit("This session no longer exists."))
         else:
             yield SessionSummary(session, p, store.all(Todo), self.app.now(), id="summary")  # type: ignore[attr-defined]
-        yield Footer()
+        yield CoplanFooter()
 
     def on_mount(self) -> None:
         self.title = "Session summary"

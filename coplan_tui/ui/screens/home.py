@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from ...domain.models import BOTH, LessonPlan, Partnership, Session, Todo
 from ...domain.release import ReleaseStatus, release_status, suggested_leader
@@ -22,6 +22,7 @@ from ...domain.workload import Load, total, workload
 from ..messages import DataChanged
 from ..text import clip, lit
 from ..widgets.release_chart import STATUS_STYLE
+from ..widgets.footer import CoplanFooter
 
 NARROW = 110
 """Below this many columns the table abbreviates."""
@@ -98,7 +99,7 @@ class HomeScreen(Screen[None]):
             yield Static("", id="welcome")
             yield DataTable(id="partnerships", cursor_type="row", zebra_stripes=True)
             yield Static("", id="detail")
-        yield Footer()
+        yield CoplanFooter()
 
     def on_mount(self) -> None:
         self.refresh_data()

@@ -13,27 +13,42 @@ from datetime import datetime
 from rich.console import Group
 from rich.progress_bar import ProgressBar
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static, TextArea
+from textual.widgets import OptionList, Static, TextArea
 
 from ...domain import timebox
 from ...domain.models import LessonPlan, Partnership, PlanStatus, Session, SessionStatus, Todo
 from ...domain.roles import default_owner
 from ...domain.session_todos import pane_todos, toggled, wrap_up
 from ...domain.shared_notes import SharedNotes, changed_span
+from .. import glyphs
 from ..messages import DataChanged
 from ..widgets.countdown import Countdown
 from .plan_editor import PlanEditor
+from ..widgets.notes_area import NotesArea
 from ..widgets.prompt_view import PromptView
 from ..widgets.step_list import StepList, render_steps
 from ..widgets.todo_pane import TodoPane
+from ..widgets.footer import CoplanFooter
 
 TICK_SECONDS = 0.25
 AUTOSAVE_SECONDS = 0.25
 NARROW_WIDTH = 110
+
+
+def clock_state(session: Session, seconds_left: float) -> str:
+    """The countdown's state in words, shown beside the digits."""
+    if session.status == SessionStatus.PAUSED:
+        return "PAUSED"
+    if seconds_left < 0:
+        return "OVER TIME"
+    if seconds_left <= 60:
+        return "LAST MINUTE"
+    return ""
 
 
 @dataclass(frozen=True)
@@ -55,8 +70,9 @@ class SessionScreen(Screen[None]):
         Binding("space", "toggle_timer", "Pause/Resume", id="session.toggle_timer"),
         Binding("n", "next_step", "Next step", id="session.next_step"),
         Binding("p", "previous_step", "Prev step", id="session.previous_step"),
-        Binding("plus,equals_sign", "extend", "+1 min", key_display="+", id="session.extend"),
-        Binding("minus", "shorten", "-1 min", key_display="-", id="session.shorten"),
+        # +/- are in help and the palette: the footer keeps its room for q, ?, steps and to-dos.
+        Binding("plus,equals_sign", "extend", "+1 min", key_display="+", show=False, id="session.extend"),
+        Binding("minus", "shorten", "-1 min", key_display="-", show=False, id="session.shorten"),
         Binding("a", "add_todo", "Add to-do", id="session.add_todo"),
         Binding("x", "toggle_todo", "Done", id="session.toggle_todo"),
         Binding("e", "edit_todo", "Edit", id="session.edit_todo"),
@@ -98,10 +114,10 @@ class SessionScreen(Screen[None]):
                     yield Countdown("0:00", id="countdown")
                     yield Static("", id="clock-info")
                 yield PromptView(id="prompts")
-                yield TextArea("", id="notes", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
+                yield NotesArea("", id="notes", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
             yield Vertical(id="plan-pane")
             yield TodoPane(id="todo-pane")
-        yield Footer()
+        yield CoplanFooter()
 
     def on_mount(self) -> None:
         store = self.app.store  # type: ignore[attr-defined]
@@ -154,10 +170,10 @@ class SessionScreen(Screen[None]):
         remaining = timebox.step_remaining(s, i, now)
         self.query_one(Countdown).show(remaining)
         planned = timebox.planned_minutes(s, i)
-        state = "PAUSED" if s.status == SessionStatus.PAUSED else ("OVER TIME" if remaining.total_seconds() < 0 else "")
         info = Text()
         info.append(f"{planned} min step", style="dim")
-        if state:
+        state = clock_state(s, remaining.total_seconds())
+        if state:  # in words as well as colour: NO_COLOR, a projector, colour-blind eyes
             info.append(f"\n{state}", style="bold reverse" if state == "PAUSED" else "bold")
         self._update_if_changed("#clock-info", info, info.plain)
         self._draw_bar(now)
@@ -219,8 +235,9 @@ class SessionScreen(Screen[None]):
         s = self.session
         step = s.template.steps[s.current_step]
         text = Text()
+        bullet = glyphs.current().bullet
         for prompt in step.prompts:
-            text.append("• ")
+            text.append(f"{bullet} ")
             text.append(prompt)
             text.append("\n")
         if step.outputs:
@@ -243,11 +260,11 @@ class SessionScreen(Screen[None]):
             text.append(group.label + "\n", style="bold underline")
             for todo in group.todos:
                 deadline = todo.due or todo.feedback_by
-                text.append("  • ")
+                text.append(f"  {glyphs.current().bullet} ")
                 text.append(todo.title)
                 text.append(f"  {deadline.strftime('%a %d %b') if deadline else 'no deadline'}\n", style="dim")
         for warning in summary.warnings:
-            text.append("⚠ ", style="bold yellow")
+            text.append(f"{glyphs.current().warning} ", style="bold yellow")
             text.append(warning + "\n", style="yellow")
         return text
 
@@ -433,7 +450,7 @@ class SessionScreen(Screen[None]):
             self._draw_clock(self._now())
 
     def action_next_step(self) -> None:
-        self._go(+1)
+        self._go(+1)  # a stray n (a word typed after Escape) is undone by p, next to it in the footer
 
     def action_previous_step(self) -> None:
         self._go(-1)
@@ -529,6 +546,21 @@ class SessionScreen(Screen[None]):
     def action_leave_notes(self) -> None:
         if self.query_one("#notes", TextArea).has_focus:
             self.query_one("#todo-list", OptionList).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """"Leave notes" is in the footer only while the notes have focus (room for the rest at 80 columns)."""
+        if action == "leave_notes":
+            return self.query_one("#notes", TextArea).has_focus
+        return True
+
+    def on_notes_area_left_with_key(self, message: NotesArea.LeftWithKey) -> None:
+        """Esc and a letter merged into alt+letter: do both, in order (widgets/notes_area.py)."""
+        # Focus moves now (``focus()`` would wait a turn), so the letter cannot land in the notes.
+        self.set_focus(self.query_one("#todo-list", OptionList))
+        # Made in the app's context, as the driver makes keys: a key sent by this screen would
+        # stop bubbling at the screen and never reach the bindings.
+        character = message.character
+        self.app.call_later(lambda: self.app.post_message(events.Key(character, character)))
 
     def action_toggle_todo_pane(self) -> None:
         self.toggle_class("wide-todos")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from ...domain.errors import DomainError
 from ...domain.models import Partnership, Session, Todo
@@ -23,6 +23,7 @@ from ..messages import DataChanged
 from ..text import lit
 from ..widgets.todo_table import TodoTable
 from ..dialogs.todo_dialogs import ChoiceDialog, TodoDraft, TodoEditor
+from ..widgets.footer import CoplanFooter
 
 ME_SETTING = "me"
 UNDO_DEPTH = 50
@@ -71,7 +72,7 @@ class TodosScreen(Screen[None]):
         yield Input(placeholder="Search: type words; enter keeps the search, escape clears it", id="todo-search")
         yield TodoTable(id="todo-table")
         yield Static("", id="todo-status")
-        yield Footer()
+        yield CoplanFooter()
 
     @property
     def table(self) -> TodoTable:
