@@ -92,7 +92,9 @@ class CoplanApp(App[int]):
         self.sub_title = self.db_path.name
         from ..identity import login_name, user_name
 
-        self.user = user_name() or login_name()
+        self.named = user_name(self.user_settings)
+        """The name this person gave (flag, environment or settings); None until asked."""
+        self.user = self.named or login_name()
         """Who is at this terminal: stored as who saved each change, shown to the partner."""
         self.waiting_changes = 0
         """Changes the disk refused, kept and retried by the gateway."""
@@ -265,6 +267,8 @@ class CoplanApp(App[int]):
 
             self.push_screen(HomeScreen())
         self.call_after_refresh(self._take_over_gc)
+        if self._settings_file is not None and not self.named and self._start is None:
+            self.call_after_refresh(self.ask_who_am_i)  # once per person: the answer is kept
         self.call_after_refresh(lambda: self._check_size(self.size.width, self.size.height))
 
     def _take_over_gc(self) -> None:
@@ -380,6 +384,35 @@ class CoplanApp(App[int]):
         here = " · here too: " + "; ".join(p.describe() for p in others) if others else ""
         waiting = f" · {self.waiting_changes} change(s) waiting to be saved" if self.waiting_changes else ""
         self.sub_title = self.db_path.name + waiting + here
+
+    def set_user(self, name: str) -> None:
+        """Who you are, kept in your own settings file (not the shared database)."""
+        self.named = self.user = name
+        if self.store is not None:
+            self.store.user = name
+        self.remember(name=name)
+
+    def ask_who_am_i(self, then: Callable[[], None] | None = None) -> None:
+        """Asked once per person (and again with `m` in the review screen): which member is
+        at this terminal. "Mine", presence and who changed what follow the answer."""
+        from ..domain.models import Partnership
+        from .dialogs.choice import ChoiceDialog
+
+        assert self.store is not None
+        names = sorted({m.name for p in self.store.all(Partnership) for m in p.members})
+        if not names:
+            return
+
+        def chosen(name: str | None) -> None:
+            if name:
+                self.set_user(name)
+            if then is not None and self.named:
+                then()
+
+        self.push_screen(
+            ChoiceDialog("Who are you?", [(n, n) for n in names], "Asked once: your partner sees this name, and 'mine' means your to-dos."),
+            chosen,
+        )
 
     def partner_in_session(self, session_id: str) -> bool:
         return any(p.session_id == session_id for p in self.here_too)

@@ -213,6 +213,7 @@ def isolated_env(home: Path) -> dict[str, str]:
         TERM="xterm-256color",
         COLORTERM="truecolor",
         PYTHONPATH=str(PACKAGE_ROOT),
+        COPLAN_USER="Pat Tester",  # a person who already said who they are (test_identity unsets it)
         PYTHONDONTWRITEBYTECODE="1",
     )
     env.setdefault("LANG", "C.UTF-8")

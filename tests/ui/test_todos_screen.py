@@ -50,8 +50,11 @@ async def test_opens_from_home_and_filters_by_one_key_each(demo_store, clock):
         assert not isinstance(app.screen, TodosScreen)
 
 
-async def test_mine_asks_once_who_i_am_and_remembers(demo_store, clock):
-    app = CoplanApp(demo_store.path, store=demo_store, clock=clock, poll=False)
+async def test_mine_asks_once_who_i_am_and_remembers(demo_store, clock, tmp_path):
+    import json
+
+    settings = tmp_path / "maria" / "settings.json"
+    app = CoplanApp(demo_store.path, store=demo_store, clock=clock, poll=False, settings_file=settings)
     async with app.run_test(size=(120, 30)) as pilot:
         await open_review(pilot)
         await pilot.press("o")
@@ -59,7 +62,10 @@ async def test_mine_asks_once_who_i_am_and_remembers(demo_store, clock):
         assert isinstance(app.screen, ChoiceDialog)
         await pilot.press("enter")  # the first name: Jordan Lee
         await settle(pilot)
-        assert Store(demo_store.path).setting("me") == "Jordan Lee"
+        await app.workers.wait_for_complete()
+        # The person's own settings remember it, not the database the partners share.
+        assert json.loads(settings.read_text())["name"] == "Jordan Lee"
+        assert Store(demo_store.path).setting("me") is None
         assert set(shown(app)) == {
             "Draft the exit ticket for energy flow",
             "Print 8 sets of food web cards",
@@ -223,3 +229,23 @@ async def test_export_the_minutes_of_a_todos_session(demo_store, clock, tmp_path
         text = written.read_text()
         assert "## Decisions" in text and "Book the lab cart for Thursday" in text
         assert any(str(written) in str(n.message) for n in app._notifications)
+
+
+async def test_who_i_am_belongs_to_the_person_not_the_database(demo_store, clock, tmp_path):
+    """Two partners on one database each have their own "mine"."""
+    import json
+
+    for person, name in (("jordan", "Jordan Lee"), ("maria", "Maria Alvarez")):
+        settings = tmp_path / person / "settings.json"
+        settings.parent.mkdir()
+        settings.write_text(json.dumps({"name": name}))
+        app = CoplanApp(demo_store.path, store=demo_store, clock=clock, poll=False, settings_file=settings)
+        async with app.run_test(size=(120, 30)) as pilot:
+            await open_review(pilot)
+            await pilot.press("o")  # mine, without a question
+            await settle(pilot)
+            assert isinstance(app.screen, TodosScreen)
+            rows = set(shown(app))
+        member_of = {p.id: m.id for p in demo_store.all(Partnership) for m in p.members if m.name == name}
+        mine = {t.title for t in demo_store.all(Todo) if t.is_open and member_of.get(t.partnership_id) is not None and t.owner in (member_of[t.partnership_id], "both")}
+        assert rows == mine and mine, person

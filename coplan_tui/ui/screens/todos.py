@@ -25,7 +25,6 @@ from ..widgets.todo_table import TodoTable
 from ..dialogs.todo_dialogs import ChoiceDialog, TodoDraft, TodoEditor
 from ..widgets.footer import CoplanFooter
 
-ME_SETTING = "me"
 UNDO_DEPTH = 50
 EXPORT_FORMATS = [("ics", "Calendar (.ics): VTODO items with due dates"), ("csv", "Spreadsheet (.csv)"), ("md", "Markdown (.md)"), ("json", "JSON (.json)")]
 
@@ -84,8 +83,7 @@ class TodosScreen(Screen[None]):
 
     @property
     def me(self) -> str | None:
-        value = self.store.setting(ME_SETTING)
-        return str(value) if value else None
+        return self.app.named  # type: ignore[attr-defined]
 
     def on_mount(self) -> None:
         self.table.focus()
@@ -189,17 +187,10 @@ class TodosScreen(Screen[None]):
         self.dismiss(None)
 
     def ask_who_am_i(self, then=None) -> None:
-        names = sorted({m.name for p in self.store.all(Partnership) for m in p.members})
-        if not names:
+        if not self.store.all(Partnership):
             self.notify("There are no partnerships yet.", severity="warning")
             return
-
-        def chosen(name: str | None) -> None:
-            if not name:
-                return
-            self.app.gateway.submit(Change(settings={ME_SETTING: name}, done=lambda _error: then() if then else self.apply()))  # type: ignore[attr-defined]
-
-        self.app.push_screen(ChoiceDialog("Who are you?", [(n, n) for n in names], "Asked once: 'mine' means your to-dos in this database."), chosen)
+        self.app.ask_who_am_i(then or self.apply)  # type: ignore[attr-defined]
 
     def action_who_am_i(self) -> None:
         self.ask_who_am_i()
