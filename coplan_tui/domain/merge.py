@@ -12,10 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from .models import REVISION_FIELDS, Doc
 from .shared_notes import SharedNotes, merged_state
 
-# Bookkeeping fields the store sets itself: never a conflict.
-BOOKKEEPING = frozenset({"rev", "updated_by", "updated_at", "last_activity", "notes_state"})
+BOOKKEEPING = REVISION_FIELDS | {"updated_at", "last_activity", "notes_state"}
+"""Fields that change with every save, or merge by their own rule: never a conflict."""
 
 
 @dataclass(frozen=True)
@@ -41,9 +42,7 @@ def three_way(base: Any, ours: Any, theirs: Any, path: str = "", leaf: str = "")
         merged: dict[str, Any] = {}
         conflicts: list[Conflict] = []
         for key in dict.fromkeys([*theirs, *ours]):
-            value, found = three_way(base.get(key), ours.get(key), theirs.get(key), path or key, key)
-            if value is not None or key in ours or key in theirs:
-                merged[key] = value
+            merged[key], found = three_way(base.get(key), ours.get(key), theirs.get(key), path or key, key)
             if path == "" and key in BOOKKEEPING:
                 found = []
             conflicts += found
@@ -89,3 +88,11 @@ FIELD_NAMES = {
 
 def field_name(field: str) -> str:
     return FIELD_NAMES.get(field, field.replace("_", " "))
+
+
+def undo_onto(current: Doc, before: Doc, after: Doc) -> Doc:
+    """Undo one change on the document as it is now: the fields that change touched go back
+    to ``before``; whatever the partner changed since stays. Saving ``before`` itself would
+    merge as "nothing changed here" and keep the partner's copy: the undo would do nothing."""
+    touched = {k for k in type(before).model_fields if k not in REVISION_FIELDS and getattr(before, k) != getattr(after, k)}
+    return current.model_copy(update={k: getattr(before, k) for k in touched})

@@ -33,7 +33,8 @@ class Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True)
 
 
-_BOOKKEEPING = frozenset({"rev", "updated_by"})
+REVISION_FIELDS = frozenset({"rev", "updated_by"})
+"""Set by the store on every save: not part of what a document says."""
 
 
 class Doc(Model):
@@ -53,7 +54,7 @@ class Doc(Model):
         if type(other) is not type(self):
             return NotImplemented
         mine, theirs = self.__dict__, other.__dict__  # type: ignore[union-attr]
-        return all(mine[k] == theirs[k] for k in mine if k not in _BOOKKEEPING)
+        return all(mine[k] == theirs[k] for k in mine if k not in REVISION_FIELDS)
 
     def __hash__(self) -> int:
         return hash((type(self).__name__, self.id))

@@ -68,6 +68,9 @@ class PresenceBoard:
             files = list(self.folder.glob("*.json"))
         except OSError:
             return found
+        for leftover in self.folder.glob("*.tmp"):  # a window killed mid-write
+            if leftover != self.mine.with_suffix(".tmp") and _older_than(leftover, STALE_S):
+                leftover.unlink(missing_ok=True)
         for path in files:
             if path == self.mine:
                 continue
@@ -101,6 +104,15 @@ def _read(path: Path) -> Presence | None:
         )
     except (OSError, ValueError, KeyError, TypeError):
         return None
+
+
+def _older_than(path: Path, seconds: float) -> bool:
+    import time
+
+    try:
+        return time.time() - path.stat().st_mtime > seconds
+    except OSError:
+        return False
 
 
 def _alive(entry: Presence, host: str) -> bool:

@@ -14,6 +14,7 @@ processes lose each other's updates and reuse doc_ids, and its query cache goes 
 from __future__ import annotations
 
 import errno
+from dataclasses import dataclass
 import json
 import threading
 from collections import deque
@@ -30,7 +31,7 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 
 from ..domain.errors import describe
-from ..domain.merge import Conflict, field_name, merge_documents
+from ..domain.merge import BOOKKEEPING, field_name, merge_documents
 from ..domain.models import LessonPlan, Partnership, Session, SessionTemplate, Todo
 from .atomic import PRIVATE_FILE, Signature, atomic_write, ensure_private_dir, signature
 from .backups import backup_dir, make_backup
@@ -51,8 +52,24 @@ TABLE_OF: dict[type[BaseModel], str] = {
 SETTINGS = "settings"
 LOCK_TIMEOUT_S = 15.0
 CHANGE_LOG = 10_000
-HISTORY = 4_096
-"""Earlier revisions kept in memory, so a save made from one can be merged with a newer copy."""
+HISTORY = 512
+"""Earlier revisions replaced by another process, kept so a save made from one merges with the
+newer copy (a window's own earlier saves are kept apart, in ``_handed``)."""
+
+
+@dataclass
+class _Handed:
+    """What this process last saved of a document, so its next save merges right."""
+
+    based_on: int
+    """The revision the window's copy was read at."""
+    ours: dict[str, Any]
+    """The document as the window handed it in, before any merge: what the window believes
+    the document is, and so the base of its next save from the same copy."""
+    written: int
+    """The revision it became."""
+    changed: dict[str, Any]
+    """The fields it changed, for telling the window when another one replaces them."""
 
 
 class Notice:
@@ -140,11 +157,11 @@ class Store:
         """Who is saving (the person's name); stored as each document's ``updated_by``."""
         self._history: dict[tuple[str, str, int], dict[str, Any]] = {}
         """(table, id, rev) -> that revision of the document, oldest first, at most HISTORY."""
-        self._written: dict[tuple[str, str], tuple[int, dict[str, Any]]] = {}
-        """What this process last wrote to each document: its rev and the fields it changed."""
+        self._handed: dict[tuple[str, str], _Handed] = {}
         self._notices: list[Notice] = []
-        self.last_conflicts: list[Conflict] = []
-        """Fields the last commit took from this window although another window changed them too."""
+        self.loads = 0
+        """Counts the times the file was read (another process wrote it): a view that sees it
+        change after its own save knows the save was merged with someone else's."""
         ensure_private_dir(self.path.parent)
         with self._writer:
             if not self.path.exists():
@@ -189,6 +206,7 @@ class Store:
                 pass
 
     def _load(self) -> None:
+        self.loads += 1
         self._remove_stale_temps()
         try:
             sig = signature(self.path)
@@ -234,15 +252,15 @@ class Store:
                 before = old_docs.get(doc.get("id"))
                 if before is not None and before.get("rev", 0) != doc.get("rev", 0):
                     self._keep(table, before)
-        for (table, doc_id), (rev, fields) in list(self._written.items()):
+        for (table, doc_id), handed in list(self._handed.items()):
             doc = next((d for d in fresh.get(table, {}).values() if d.get("id") == doc_id), None)
-            if doc is None or doc.get("rev", 0) <= rev:
+            if doc is None or doc.get("rev", 0) <= handed.written:
                 continue
-            del self._written[(table, doc_id)]
-            for field, value in fields.items():
-                if doc.get(field) != value and field not in ("rev", "updated_by", "updated_at", "notes_state", "steps", "last_activity"):
+            for field, value in handed.changed.items():
+                if doc.get(field) != value and field not in BOOKKEEPING and field != "steps":
                     what = doc.get("title") or doc.get("name") or table.rstrip("s")
                     self._notices.append(Notice(str(what), field, doc.get("updated_by"), doc.get(field)))
+            handed.changed = {}  # told once
 
     def _keep(self, table: str, doc: dict[str, Any]) -> None:
         self._history[(table, doc.get("id"), doc.get("rev", 0))] = doc
@@ -251,7 +269,8 @@ class Store:
 
     def take_notices(self) -> list[Notice]:
         """Values this window saved that another window replaced since (said once each)."""
-        notices, self._notices = self._notices, []
+        with self._mutex:
+            notices, self._notices = self._notices, []
         return notices
 
     @property
@@ -384,29 +403,28 @@ class Store:
                 raise
 
     def _revised(self, puts: list[BaseModel]) -> list[BaseModel]:
-        """Each put with its next revision; one saved from an older revision than the file's
-        is merged field by field with the newer copy (``domain.merge``)."""
-        self.last_conflicts = []
+        """Each put with its next revision. One saved from a copy older than the file's is
+        merged field by field with it (``domain.merge``); its base is what this window last
+        handed in from that copy, or else the revision the copy was read at."""
         revised = []
         for doc in puts:
             table = TABLE_OF[type(doc)]
+            key = (table, doc.id)  # type: ignore[attr-defined]
             ours = doc.model_dump(mode="json")
+            read_at = ours.get("rev", 0)
             current = self._raw(table, doc.id)  # type: ignore[attr-defined]
-            rev = ours.get("rev", 0)
+            merged, rev = ours, read_at
             if current is not None:
-                theirs_rev = current.get("rev", 0)
-                mine = self._written.get((table, doc.id))  # type: ignore[attr-defined]
-                if theirs_rev > rev and not (mine and mine[0] == theirs_rev):
-                    base = self._history.get((table, doc.id, rev))  # type: ignore[attr-defined]
-                    ours, conflicts = merge_documents(base, ours, current)
-                    self.last_conflicts += conflicts
-                rev = max(rev, theirs_rev)
+                rev = current.get("rev", 0)
+                if rev > read_at:
+                    handed = self._handed.get(key)
+                    base = handed.ours if handed is not None and handed.based_on == read_at else self._history.get((table, doc.id, read_at))  # type: ignore[attr-defined]
+                    merged, _conflicts = merge_documents(base, ours, current)
                 self._keep(table, current)
-            changed = {k: v for k, v in ours.items() if current is None or current.get(k) != v}
-            ours = {**ours, "rev": rev + 1, "updated_by": self.user}
-            self._written[(table, doc.id)] = (rev + 1, changed)  # type: ignore[attr-defined]
+            changed = {k: v for k, v in merged.items() if current is None or current.get(k) != v}
+            self._handed[key] = _Handed(read_at, ours, rev + 1, changed)
             try:
-                revised.append(type(doc).model_validate(ours))
+                revised.append(type(doc).model_validate({**merged, "rev": rev + 1, "updated_by": self.user}))
             except ValidationError as e:
                 raise InvalidDocument(describe(e)) from None
         return revised

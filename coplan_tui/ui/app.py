@@ -89,6 +89,7 @@ class CoplanApp(App[int]):
         self._gc: idle_gc.IdleCollector | None = None
         self._poll_enabled = poll
         self._seen_generation = -1
+        self._seen_loads = 0
         self.sub_title = self.db_path.name
         from ..identity import login_name, user_name
 
@@ -305,10 +306,20 @@ class CoplanApp(App[int]):
 
     def on__saved(self, message: _Saved) -> None:
         if message.error is not None:
-            self.notify(str(message.error), title="Not saved", severity="error", timeout=10)
+            self.notify(str(message.error), title="Not saved", severity="error", timeout=10, markup=False)
         if message.change.done is not None:
             message.change.done(message.error)
-        self._broadcast(external=False)
+        # A save that had to read another window's write first brings that write in too.
+        merged = self.store is not None and self.store.loads != self._seen_loads
+        self._broadcast(external=merged)
+        self._tell_notices()
+
+    def _tell_notices(self) -> None:
+        if self.store is None:
+            return
+        self._seen_loads = self.store.loads
+        for notice in self.store.take_notices():
+            self.notify(str(notice), title="Changed in another window", severity="warning", timeout=15, markup=False)
 
     def on__waiting(self, message: _Waiting) -> None:
         """The disk refused a save: say so once, show that changes wait, say when they land."""
@@ -341,8 +352,7 @@ class CoplanApp(App[int]):
         if changed:
             self.call_from_thread(self._broadcast, True)
             self.call_from_thread(self._refreeze_soon)
-            for notice in self.store.take_notices():
-                self.call_from_thread(self.notify, str(notice), title="Changed in another window", severity="warning", timeout=15, markup=False)
+            self.call_from_thread(self._tell_notices)
 
     # --- presence: who else is here ------------------------------------------------------
 
@@ -415,7 +425,15 @@ class CoplanApp(App[int]):
         )
 
     def partner_in_session(self, session_id: str) -> bool:
-        return any(p.session_id == session_id for p in self.here_too)
+        """Read fresh on the way out: a partner who left a moment ago must not keep the clock
+        running (their window removed its file as it ended)."""
+        others = self.here_too
+        if self._board is not None:
+            try:
+                others = self._board.others(time.time())
+            except OSError:
+                pass
+        return any(p.session_id == session_id for p in others)
 
     def _broadcast(self, external: bool) -> None:
         if self.store is None or self.store.generation == self._seen_generation:
@@ -580,16 +598,17 @@ class CoplanApp(App[int]):
         self.push_screen(HelpScreen(self.screen))
 
     async def action_quit(self) -> None:
-        self.leave_sessions()
         unsaved = self.gateway.unsaved() if self.gateway is not None else []
         if not unsaved:
+            self.leave_sessions()
             self.close_store()
             self.exit(0)
             return
         from .dialogs.confirm import ConfirmScreen
 
         def answered(quit_anyway: bool | None) -> None:
-            if quit_anyway:
+            if quit_anyway:  # only now: a "no" leaves the session running as it was
+                self.leave_sessions()
                 lost = describe_unsaved(self.gateway.unsaved() if self.gateway is not None else [])
                 self.close_store()
                 self.exit(1, message=lost or None)
@@ -624,11 +643,19 @@ class CoplanApp(App[int]):
                 pass
 
     def _hang_up(self) -> None:
+        """Save, pause, leave, and end the process at once: the terminal is gone, and an
+        orderly exit would wait forever to write the last frame to it."""
+        import os
+
         try:
             self.leave_sessions()
         finally:
-            self.close_store()
-            self.exit(129)
+            try:
+                self.close_store()
+                if self._board is not None:
+                    self._board.leave()
+            finally:
+                os._exit(129)
 
     def close_store(self) -> None:
         """Wait for queued saves, then stop the writer. Called on every way out."""

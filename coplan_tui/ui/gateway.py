@@ -149,12 +149,12 @@ class Gateway:
                     self._report([change], None)
             return
         except StoreError as e:
-            if e.__cause__ is not None:  # a bug, not the disk: trying again would not help
+            if e.__cause__ is not None or self.store.read_only:  # a bug, or a file opened read-only: no retry helps
                 self._report(batch, e)
                 return
             self._retry = batch  # the disk, not the document: keep it and try again
             if self._on_waiting is not None:
-                self._on_waiting(len(batch), e)
+                self._on_waiting(len({key for change in batch for key in _keys(change)}), e)
             return
         self._report(batch, None)
         if retrying and self._on_waiting is not None:

@@ -50,3 +50,35 @@ def test_leaving_while_the_partner_is_still_in_it_keeps_the_clock_running(termin
     doc = _session(demo_db, session.id)
     assert doc["status"] == "running" and "Maria's notes" in doc["steps"][0]["notes"]
     b.wait_for("Maria's notes", timeout=5)
+
+
+def test_a_terminal_that_goes_away_ends_the_process(terminal, demo_db):
+    """The real thing: the terminal's side of the pty closes. The kernel hangs the app up; it
+    must save, pause and end, not wait forever to draw on a terminal that is gone."""
+    import os
+    import time
+
+    session = running_session(demo_db)
+    term = open_window(terminal, demo_db)
+    term.type("Said just before the lid closed")
+    term.wait_for("Said just before the lid closed")
+    pid = term.child.pid
+    term.close_terminal()
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        if _ended(pid):
+            break
+        time.sleep(0.05)
+    else:
+        raise AssertionError("the app kept running after its terminal went away")
+    doc = _session(demo_db, session.id)
+    assert doc["steps"][0]["notes"] == "Said just before the lid closed" and doc["status"] == "paused"
+
+
+def _ended(pid: int) -> bool:
+    """Exited (a zombie waiting for pexpect to reap it), without reaping it here."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] == "Z"
+    except FileNotFoundError:
+        return True

@@ -86,3 +86,50 @@ def test_a_stale_copy_never_undoes_another_windows_change(tmp_path, clock):
     store.put(edited(stale, clock(), owner="both", notes="bring scissors"))
     final = Store(db).get(Todo, stale.id)
     assert final.due == clock().date() and final.notes == "bring scissors"
+
+
+PAUSE_IN_OTHER_WINDOW = textwrap.dedent(
+    """
+    import sys
+    from coplan_tui.store import Store
+    from coplan_tui.domain import timebox
+    from coplan_tui.domain.models import Session
+    from coplan_tui.domain.shared_notes import SharedNotes
+    path, session_id = sys.argv[1:3]
+    store = Store(path)
+    store.user = "Jordan Lee"
+    s = store.get(Session, session_id)
+    notes = SharedNotes(s.notes_state, [r.notes for r in s.steps])
+    notes.edit(0, notes.text(0) + " BRAVO")
+    s = timebox.set_notes(s, 0, notes.text(0)).model_copy(update={"notes_state": notes.state()})
+    store.put(timebox.pause(s, store.clock()))
+    """
+)
+
+
+def test_a_window_saving_again_and_again_from_its_copy_keeps_the_partners_pause_and_words(demo_store, clock):
+    """The live session saves from its own copy every few keys; the partner pauses the clock
+    and types a word in between. Neither the pause nor the word may be undone."""
+    from coplan_tui.domain import timebox
+    from coplan_tui.domain.models import Partnership, Session, SessionStatus
+    from coplan_tui.domain.shared_notes import SharedNotes
+    from coplan_tui.domain.templates import BUILTIN_TEMPLATES
+
+    pair = demo_store.all(Partnership)[0]
+    session = timebox.start(timebox.ensure_runs(Session(partnership_id=pair.id, template=BUILTIN_TEMPLATES[0], day=clock().date(), created_at=clock())), clock())
+    demo_store.put(session)
+    copy = demo_store.get(Session, session.id)  # the screen's copy, never refreshed below
+    notes = SharedNotes(copy.notes_state, [r.notes for r in copy.steps])
+
+    def save_typing(text: str) -> None:
+        notes.edit(0, text)
+        demo_store.put(timebox.set_notes(copy, 0, text).model_copy(update={"notes_state": notes.state()}))
+
+    save_typing("alpha")
+    other = subprocess.run([sys.executable, "-c", PAUSE_IN_OTHER_WINDOW, str(demo_store.path), session.id], cwd=ROOT, capture_output=True, text=True)
+    assert other.returncode == 0, other.stderr
+    save_typing("alpha beta")
+    save_typing("alpha beta gamma")
+    final = Store(demo_store.path).get(Session, session.id)
+    assert final.status == SessionStatus.PAUSED
+    assert "BRAVO" in final.steps[0].notes and "alpha beta gamma" in final.steps[0].notes

@@ -24,6 +24,7 @@ from ...domain import timebox
 from ...domain.models import LessonPlan, Partnership, PlanStatus, Session, SessionStatus, Todo
 from ...domain.roles import default_owner
 from ...domain.session_todos import pane_todos, toggled, wrap_up
+from ...domain.merge import undo_onto
 from ...domain.shared_notes import SharedNotes, changed_span
 from .. import glyphs
 from ..messages import DataChanged
@@ -58,6 +59,8 @@ class _Undo:
     todo_id: str
     before: Todo | None
     label: str
+    after: Todo | None = None
+    """What the change saved (None: it deleted the to-do)."""
 
 
 class SessionScreen(Screen[None]):
@@ -318,10 +321,11 @@ class SessionScreen(Screen[None]):
         self._draw_todos()
 
     def on_data_changed(self, message: DataChanged) -> None:
-        if message.external:
-            fresh = self.app.store.get(Session, self.session_id)  # type: ignore[attr-defined]
-            if fresh is not None:
-                self._take_outside_copy(fresh)
+        # Our own save comes back with a new revision (and merged with a partner's, if they
+        # saved meanwhile): take it, so the next save is made from the file's current copy.
+        fresh = self.app.store.get(Session, self.session_id)  # type: ignore[attr-defined]
+        if fresh is not None and fresh.rev != self.session.rev:
+            self._take_outside_copy(fresh)
         self._draw_clock(self._now())
         self._draw_todos()
         for editor in self.query(PlanEditor):
@@ -335,7 +339,7 @@ class SessionScreen(Screen[None]):
         i = self.session.current_step
         self._shared.edit(i, notes.text)
         self._shared.merge(fresh.notes_state)
-        if not self.app.saving(Session, self.session_id) and fresh != self.session:  # type: ignore[attr-defined]
+        if not self.app.saving(Session, self.session_id):  # type: ignore[attr-defined]
             stepped = fresh.current_step != self.session.current_step
             self.session = timebox.ensure_runs(fresh)
             if stepped:
@@ -413,7 +417,7 @@ class SessionScreen(Screen[None]):
         """Show the change at once; write it on the writer thread."""
         self._pending[todo_id] = todo
         if undo_label is not None:
-            self._undo.append(_Undo(todo_id, before, undo_label))
+            self._undo.append(_Undo(todo_id, before, undo_label, todo))
 
         def done(error, expected=todo) -> None:
             if self._pending.get(todo_id, "missing") is expected:
@@ -529,7 +533,11 @@ class SessionScreen(Screen[None]):
             self.notify("Nothing to undo.")
             return
         step = self._undo.pop()
-        self._save_todo(step.before, step.todo_id)
+        restored = step.before
+        current = self._partnership_todos().get(step.todo_id)
+        if step.before is not None and step.after is not None and current is not None:
+            restored = undo_onto(current, step.before, step.after)  # keep what the partner changed since
+        self._save_todo(restored, step.todo_id)
         if step.before is not None:
             self._select(step.todo_id)
         self.notify(f"Undid the last {step.label}.")

@@ -18,6 +18,7 @@ from ...domain.todo_changes import edited, new_todo, reassign, toggle_done
 from ...domain.todo_review import DUE_MODES, OWNER_MODES, SORTABLE, STATUS_MODES, ReviewFilters, cycle, view_indices
 from ...domain.todo_rows import TodoRow, rows_from_models, team_of
 from ..exporting import export_dir, export_in_background, export_session_minutes
+from ...domain.merge import undo_onto
 from ..gateway import Change
 from ..messages import DataChanged
 from ..text import lit
@@ -62,7 +63,8 @@ class TodosScreen(Screen[None]):
         super().__init__()
         self.filters = ReviewFilters(partnership_id=partnership_id)
         self.rows: list[TodoRow] = []
-        self.undo_stack: list[tuple[str, list[Todo], list[str]]] = []
+        self.undo_stack: list[tuple[str, list[Todo], list[Todo], list[str]]] = []
+        """(what, before, after, ids created): undo puts back what the change touched."""
         """(what, previous versions to put back, ids of to-dos to delete)."""
 
     def compose(self) -> ComposeResult:
@@ -203,7 +205,7 @@ class TodosScreen(Screen[None]):
     def _save(self, what: str, before: list[Todo], after: list[Todo], created: list[str] = ()) -> None:
         if not after:
             return
-        self.undo_stack.append((what, before, list(created)))
+        self.undo_stack.append((what, before, after, list(created)))
         del self.undo_stack[:-UNDO_DEPTH]
         self.app.save(*after)  # type: ignore[attr-defined]
         self.notify(what, timeout=3)
@@ -314,8 +316,13 @@ class TodosScreen(Screen[None]):
         if not self.undo_stack:
             self.notify("Nothing to undo.", timeout=3)
             return
-        what, before, created = self.undo_stack.pop()
-        self.app.gateway.submit(Change(puts=list(before), deletes=[(Todo, i) for i in created]))  # type: ignore[attr-defined]
+        what, before, after, created = self.undo_stack.pop()
+        undone = {t.id: t for t in after}
+        restored = []
+        for old in before:  # onto the to-do as it is now: what the partner changed since stays
+            current, saved = self.store.get(Todo, old.id), undone.get(old.id)
+            restored.append(undo_onto(current, old, saved) if current is not None and saved is not None else old)
+        self.app.gateway.submit(Change(puts=restored, deletes=[(Todo, i) for i in created]))  # type: ignore[attr-defined]
         self.notify(f"Undone: {what}", timeout=3)
         self.update_status()
 
