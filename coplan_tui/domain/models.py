@@ -33,10 +33,31 @@ class Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True)
 
 
+REVISION_FIELDS = frozenset({"rev", "updated_by"})
+"""Set by the store on every save: not part of what a document says."""
+
+
 class Doc(Model):
-    """A top-level document: it has its own id."""
+    """A top-level document: it has its own id.
+
+    ``rev`` counts the saves of this document (the store sets it), so a save made from an
+    older copy is merged field by field with the newer one instead of overwriting it;
+    ``updated_by`` names who saved it last, so a window can say who changed what.
+    """
 
     id: str = Field(default_factory=new_id, min_length=8)
+    rev: int = Field(0, ge=0)
+    updated_by: str | None = None
+
+    def __eq__(self, other: object) -> bool:
+        """Equal when they say the same: a saved copy equals what was saved, whatever its rev."""
+        if type(other) is not type(self):
+            return NotImplemented
+        mine, theirs = self.__dict__, other.__dict__  # type: ignore[union-attr]
+        return all(mine[k] == theirs[k] for k in mine if k not in REVISION_FIELDS)
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, self.id))
 
 
 # --- Partnerships -------------------------------------------------------------------
@@ -276,6 +297,11 @@ class Session(Doc):
     """CP I: the CT included the TC in planning a targeted lesson in this session."""
     created_at: datetime | None = None
     finished_at: datetime | None = None
+    last_activity: datetime | None = None
+    """The last change anyone made in the session: a session left running is paused there."""
+    notes_state: str = ""
+    """Every step's notes as one encoded Yjs document (``domain.shared_notes``): what two
+    windows typed at once merges character by character. ``steps[i].notes`` is its plain copy."""
 
     @model_validator(mode="after")
     def _steps_match(self) -> Session:

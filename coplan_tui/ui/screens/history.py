@@ -6,14 +6,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from ...domain.history import minutes, past_sessions, search_notes, todos_made
-from ...domain.models import Partnership, Session, Todo
+from ...domain.models import Partnership, Session, SessionStatus, Todo
+from ...domain.resume import is_stale, last_activity, progress
 from ...domain.session_edits import deletion, with_leader, with_tc_included
 from ..messages import DataChanged
 from ..text import clip, lit
 from ..widgets.session_summary import SessionSummary
+from ..widgets.footer import CoplanFooter
 
 
 class HistoryScreen(Screen[None]):
@@ -44,7 +46,7 @@ class HistoryScreen(Screen[None]):
             yield Input(placeholder="Search the notes (/)", id="history-search", compact=True)
             yield Static("", id="history-count")
             yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield CoplanFooter()
 
     def on_mount(self) -> None:
         self.refresh_data()
@@ -80,9 +82,11 @@ class HistoryScreen(Screen[None]):
             p = partnerships.get(session.partnership_id)
             planned, actual = minutes(session, now)
             leader = p.member(session.leader_id) if p and session.leader_id else None
+            unfinished = session.status != SessionStatus.DONE
+            what = f"▶ {progress(session, now)}" if unfinished else session.template.name
             cells = [
                 lit(f"{session.day:%d %b %Y}"),
-                lit(clip(match, max(24, self.app.size.width - 54))) if searching else lit(clip(session.template.name, 34)),
+                lit(clip(match, max(24, self.app.size.width - 54))) if searching else lit(clip(what, 34), "bold" if unfinished else ""),
                 lit(f"{leader.name.split()[0]} ({p.owner_label(leader.id)})" if p and leader else "—"),
                 lit(str(planned)),
                 lit(str(actual), "bold red" if actual > planned else ""),
@@ -117,8 +121,41 @@ class HistoryScreen(Screen[None]):
         if not table.row_count:
             return
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        if key:
+        session = self.app.store.get(Session, key) if key else None  # type: ignore[attr-defined]
+        if session is None:
+            return
+        if session.status == SessionStatus.DONE:
             self.app.push_screen(SessionSummaryScreen(key))
+        elif is_stale(session, self.app.now()):  # type: ignore[attr-defined]
+            self._old_unfinished(session)
+        else:
+            self.app.open_existing_session(session.id)  # type: ignore[attr-defined]
+
+    def _old_unfinished(self, session: Session) -> None:
+        """A session left unfinished for more than a day: go on, finish it, or discard it."""
+        from ...domain import timebox
+        from ..dialogs.choice import ChoiceDialog
+
+        app = self.app
+
+        def chosen(choice: str | None) -> None:
+            if choice == "r":
+                app.open_existing_session(session.id)  # type: ignore[attr-defined]
+            elif choice == "f":
+                moment = last_activity(session) or app.now()  # type: ignore[attr-defined]
+                app.save(timebox.finish(timebox.pause(session, moment), moment))  # type: ignore[attr-defined]
+                self.notify("Finished: it counts as held, with the time it ran.")
+            elif choice == "d":
+                self.action_delete()  # asks first; its to-dos stay
+
+        app.push_screen(
+            ChoiceDialog(
+                "An unfinished session from more than a day ago",
+                [("r", "Resume it"), ("f", "Finish it as it is"), ("d", "Discard it"), ("c", "Cancel")],
+                detail=f"{session.template.name}, {session.day:%a %d %b}: {progress(session, app.now())}",  # type: ignore[attr-defined]
+            ),
+            chosen,
+        )
 
     def on_data_table_row_selected(self, _: DataTable.RowSelected) -> None:
         self.action_open()
@@ -212,7 +249,7 @@ class SessionSummaryScreen(Screen[None]):
             yield Static(lit("This session no longer exists."))
         else:
             yield SessionSummary(session, p, store.all(Todo), self.app.now(), id="summary")  # type: ignore[attr-defined]
-        yield Footer()
+        yield CoplanFooter()
 
     def on_mount(self) -> None:
         self.title = "Session summary"

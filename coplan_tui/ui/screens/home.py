@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from ...domain.models import BOTH, LessonPlan, Partnership, Session, Todo
 from ...domain.release import Advice, advise, last_held
@@ -22,6 +22,7 @@ from ...domain.workload import Load, total, workload
 from ..messages import DataChanged
 from ..text import clip, lit
 from ..widgets.release_chart import STATUS_STYLE
+from ..widgets.footer import CoplanFooter
 
 NARROW = 110
 """Below this many columns the table abbreviates."""
@@ -99,7 +100,7 @@ class HomeScreen(Screen[None]):
             yield Static("", id="welcome")
             yield DataTable(id="partnerships", cursor_type="row", zebra_stripes=True)
             yield Static("", id="detail")
-        yield Footer()
+        yield CoplanFooter()
 
     def on_mount(self) -> None:
         self.refresh_data()
@@ -193,7 +194,7 @@ class HomeScreen(Screen[None]):
 
     def action_start_session(self) -> None:
         p = self.selected
-        self.app.open_session(p.id if p else None)  # type: ignore[attr-defined]
+        self.app.start_or_join_session(p.id if p else None)  # type: ignore[attr-defined]
 
     def action_todos(self) -> None:
         p = self.selected

@@ -12,13 +12,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Header, Input, Select, Static
+from textual.widgets import Button, Header, Input, Select, Static
 
 from ...domain.catalogue import Level, Phase, Role
 from ...domain.dates import ACCEPTED
 from ...domain.models import Partnership, Weekday
 from ...domain.partnership_form import BLANK, FIELDS, FormErrors, build, fields_of
 from ..text import lit
+from ..widgets.footer import CoplanFooter
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -128,7 +129,7 @@ class PartnershipFormScreen(Screen[None]):
             with Horizontal(id="form-buttons"):
                 yield Button("Save (ctrl+s)", id="save", variant="primary")
                 yield Button("Cancel (esc)", id="cancel")
-        yield Footer()
+        yield CoplanFooter()
 
     def on_mount(self) -> None:
         existing = self.existing

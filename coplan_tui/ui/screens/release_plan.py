@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Header, Input, OptionList, Select, Static
+from textual.widgets import DataTable, Header, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from ...domain.catalogue import Approach
@@ -23,6 +23,7 @@ from ...domain.models import Partnership, ReleaseStage
 from ...domain.release import release_plan, with_stage
 from ..messages import DataChanged
 from ..text import lit
+from ..widgets.footer import CoplanFooter
 
 LEADERS = [("CT leads", "CT"), ("TC leads", "TC"), ("Shared", "shared")]
 
@@ -164,7 +165,7 @@ class ReleasePlanScreen(Screen[None]):
         with Vertical(id="plan"):
             yield Static("", id="plan-note")
             yield DataTable(id="stages", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield CoplanFooter()
 
     def on_mount(self) -> None:
         self.query_one("#stages", DataTable).add_columns("Stage", "Starts", "Ends", "Leads", "TC-led", "Approaches")

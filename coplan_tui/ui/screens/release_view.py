@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from ...domain.catalogue import Approach, Phase
 from ...domain.models import LessonPlan, Partnership, Session
@@ -32,6 +32,7 @@ from ...domain.schedule import describe_next
 from ..messages import DataChanged
 from ..text import lit
 from ..widgets.release_chart import STATUS_STYLE, ReleaseChart
+from ..widgets.footer import CoplanFooter
 
 
 def stages_table(p: Partnership, today: date, included: dict[str, int] | None = None) -> Table:
@@ -104,7 +105,7 @@ class ReleaseScreen(Screen[None]):
             yield Static("", id="release-stages")
             yield Static(lit("Coteaching approaches in lesson segments so far", "bold"), classes="section-title")
             yield Static("", id="release-approaches")
-        yield Footer()
+        yield CoplanFooter()
 
     def on_mount(self) -> None:
         self.refresh_data()

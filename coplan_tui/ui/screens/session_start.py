@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, RadioSet, Static
+from textual.widgets import Input, OptionList, RadioSet, Static
 from textual.widgets.option_list import Option
 
 from ...domain.matching import match_partnerships, match_templates
@@ -18,6 +18,7 @@ from ...domain.templates import BUILTIN_TEMPLATES, default_template_for
 from ..text import lit
 from ..widgets.choice_set import ChoiceSet
 from ..widgets.marks import Choice
+from ..widgets.footer import CoplanFooter
 
 
 class LeaderPicker(ChoiceSet):
@@ -71,7 +72,7 @@ class StartSessionScreen(Screen[None]):
             yield Static(lit("3. Who leads?"), classes="section-title")
             yield LeaderPicker(id="start-leader")
             yield Static("", id="start-reason")
-        yield Footer()
+        yield CoplanFooter()
 
     def on_mount(self) -> None:
         store = self.app.store  # type: ignore[attr-defined]
