@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from ..domain.safe_text import printable
 from ..domain.todo_rows import TodoRow, deadline_day, short_day
 
 BOLD, DIM, RED, RESET = "\x1b[1m", "\x1b[2m", "\x1b[31m", "\x1b[0m"
@@ -58,16 +59,17 @@ def render_table(rows: Sequence[TodoRow], today: date, *, width: int | None = No
     for r in rows:
         fb, due, title = r.feedback_by, r.due, r.title
         late = r.status == "open" and (d := deadline_day(fb, due, today)) is not None and d < today
+        title = printable(title)  # the file may have been edited by hand: guard again
         if "  " in title or "\n" in title or "\t" in title:
             title = " ".join(title.split())
         add((
             r.id[:8],
             title,
-            r.owner,
+            printable(r.owner),
             deadline(fb, late and fb is not None and fb < today),
             deadline(due, late and due is not None and due < today),
             r.status,
-            r.partnership,
+            printable(r.partnership),
         ))
     keep = [0, 1, 2, 3, 4]
     if any(not r.is_open for r in rows):

@@ -18,10 +18,10 @@ def export_in_background(app: App, file_name: str, render: Callable[[], bytes], 
     """Write ``render()`` to ``file_name`` in the export folder without blocking the UI."""
 
     def work() -> None:
-        from ..export.files import write_file
+        from ..export.files import write_new_file
 
         try:
-            path = write_file(export_dir(app.store) / file_name, render())  # type: ignore[attr-defined]
+            path = write_new_file(export_dir(app.store) / file_name, render())  # type: ignore[attr-defined]
         except OSError as e:
             app.call_from_thread(app.notify, f"Could not export {what}: {e.strerror or e}", title="Export failed", severity="error", timeout=10)
             return
