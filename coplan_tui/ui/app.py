@@ -20,6 +20,7 @@ from . import idle_gc
 from .gateway import Change, Gateway
 from .messages import DataChanged
 from .todo_commands import TodoCommands
+from .text import plain, toast
 
 STYLESHEETS = ("app.tcss", "home.tcss", "session.tcss", "dialogs.tcss", "partnerships.tcss", "history.tcss", "todos.tcss", "plan.tcss")
 POLL_SECONDS = 1.0
@@ -70,7 +71,7 @@ class CoplanApp(App[int]):
         self._gc: idle_gc.IdleCollector | None = None
         self._poll_enabled = poll
         self._seen_generation = -1
-        self.sub_title = self.db_path.name
+        self.sub_title = plain(self.db_path.name)
 
     # --- start-up --------------------------------------------------------------------
 
@@ -105,12 +106,11 @@ class CoplanApp(App[int]):
             self.set_keymap({str(k): str(v) for k, v in keymap.items()})
         self._seen_generation = store.generation
         if store.read_only:
-            self.notify(
+            toast(self,
                 f"{store.path} is read-only here: you can look, but changes will not be saved.",
                 title="Read-only",
                 severity="warning",
                 timeout=30,
-                markup=False,
             )
         if self._poll_enabled:
             self.set_interval(POLL_SECONDS, self._poll_file)
@@ -156,7 +156,7 @@ class CoplanApp(App[int]):
 
     def on__saved(self, message: _Saved) -> None:
         if message.error is not None:
-            self.notify(str(message.error), title="Not saved", severity="error", timeout=10)
+            toast(self, str(message.error), title="Not saved", severity="error", timeout=10)
         if message.change.done is not None:
             message.change.done(message.error)
         self._broadcast(external=False)
@@ -171,7 +171,7 @@ class CoplanApp(App[int]):
         try:
             changed = self.store.reload_if_changed()
         except StoreError as e:
-            self.call_from_thread(self.notify, str(e), title="Database problem", severity="error", timeout=10)
+            self.call_from_thread(toast, self, str(e), title="Database problem", severity="error", timeout=10)
             return
         if changed:
             self.call_from_thread(self._broadcast, True)
@@ -213,7 +213,7 @@ class CoplanApp(App[int]):
                 self.push_screen(SessionScreen(found[0].id))
                 return
             if not found:
-                self.notify("No unfinished session to resume: start a new one.")
+                toast(self, "No unfinished session to resume: start a new one.")
         self.push_screen(
             StartSessionScreen(partnership_query=partnership_query, template_query=template_query, partnership_id=partnership_id)
         )

@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 from ...domain.history import minutes, past_sessions, search_notes, todos_made
 from ...domain.models import Partnership, Session, Todo
 from ..messages import DataChanged
-from ..text import clip, lit
+from ..text import clip, lit, plain
 from ..widgets.session_summary import SessionSummary
 
 
@@ -62,7 +62,7 @@ class HistoryScreen(Screen[None]):
         todos = store.all(Todo)
         found = search_notes(past_sessions(store.all(Session), self.partnership_id), query)
         mine = partnerships.get(self.partnership_id) if self.partnership_id else None
-        self.title = f"History: {mine.display_name}" if mine else "History: all partnerships"
+        self.title = plain(f"History: {mine.display_name}") if mine else "History: all partnerships"
         table = self.query_one("#sessions", DataTable)
         table.clear(columns=True)
         searching = bool(query.strip())

@@ -20,7 +20,7 @@ from ...domain.release import ReleaseStatus, release_status, suggested_leader
 from ...domain.schedule import describe_next, next_session_at
 from ...domain.workload import Load, total, workload
 from ..messages import DataChanged
-from ..text import clip, lit
+from ..text import clip, lit, toast
 
 NARROW = 110
 """Below this many columns the table abbreviates."""
@@ -242,7 +242,7 @@ class HomeScreen(Screen[None]):
 
         now = self.app.now()  # type: ignore[attr-defined]
         self.app.save(*build_demo(now.date(), now))  # type: ignore[attr-defined]
-        self.notify("Two sample partnerships are loaded. Delete one with x when you are done.", title="Demo")
+        toast(self, "Two sample partnerships are loaded. Delete one with x when you are done.", title="Demo")
 
     def action_delete(self) -> None:
         from ..gateway import Change
@@ -260,7 +260,7 @@ class HomeScreen(Screen[None]):
             deletes = [(Partnership, p.id)] + [(Session, s.id) for s in sessions]
             deletes += [(Todo, t.id) for t in todos] + [(LessonPlan, x.id) for x in plans]
             self.app.gateway.submit(Change(deletes=deletes))  # type: ignore[attr-defined]
-            self.notify(f"Deleted {p.display_name}.", title="Deleted")
+            toast(self, f"Deleted {p.display_name}.", title="Deleted")
 
         confirm(
             self.app,

@@ -29,7 +29,7 @@ from ...domain.release import (
 )
 from ...domain.schedule import describe_next, next_session_at
 from ..messages import DataChanged
-from ..text import lit
+from ..text import lit, plain
 from ..widgets.release_chart import ReleaseChart
 from .home import STATUS_STYLE
 
@@ -118,7 +118,7 @@ class ReleaseScreen(Screen[None]):
         now = self.app.now()  # type: ignore[attr-defined]
         today = now.date()
         sessions = [s for s in store.all(Session) if s.partnership_id == p.id]
-        self.title = f"Release: {p.display_name}"
+        self.title = plain(f"Release: {p.display_name}")
         status = release_status(p, sessions, today)
         self.query_one("#release-status", Static).update(lit(status.sentence, STATUS_STYLE.get(status.state, "bold")))
         at = next_session_at(p, now)

@@ -29,6 +29,7 @@ from ..widgets.plan_editor import PlanEditor
 from ..widgets.prompt_view import PromptView
 from ..widgets.step_list import StepList, render_steps
 from ..widgets.todo_pane import TodoPane
+from ..text import toast
 
 TICK_SECONDS = 0.25
 AUTOSAVE_SECONDS = 0.5
@@ -106,7 +107,7 @@ class SessionScreen(Screen[None]):
         session = store.get(Session, self.session_id)
         partnership = store.get(Partnership, session.partnership_id) if session else None
         if session is None or partnership is None:
-            self.app.notify("That session no longer exists.", severity="error")
+            toast(self.app, "That session no longer exists.", severity="error")
             self.dismiss()
             return
         self.partnership = partnership
@@ -393,7 +394,7 @@ class SessionScreen(Screen[None]):
     def action_toggle_bell(self) -> None:
         on = not self.app.store.setting("bell", True)  # type: ignore[attr-defined]
         self.app.gateway.set_setting("bell", on)  # type: ignore[attr-defined]
-        self.notify(f"Bell {'on' if on else 'off'} when a step runs out.")
+        toast(self, f"Bell {'on' if on else 'off'} when a step runs out.")
 
     # --- to-do actions ----------------------------------------------------------------------------
 
@@ -428,7 +429,7 @@ class SessionScreen(Screen[None]):
     def action_edit_todo(self) -> None:
         before = self._selected()
         if before is None:
-            self.notify("Select a to-do first (tab to the to-do pane).")
+            toast(self, "Select a to-do first (tab to the to-do pane).")
             return
 
         def edited(todo: Todo | None) -> None:
@@ -448,17 +449,17 @@ class SessionScreen(Screen[None]):
         if before is None:
             return
         self._save_todo(None, before.id, "delete", before)
-        self.notify(f"Deleted {before.title!r}. Press u to undo.", markup=False)
+        toast(self, f"Deleted {before.title!r}. Press u to undo.")
 
     def action_undo(self) -> None:
         if not self._undo:
-            self.notify("Nothing to undo.")
+            toast(self, "Nothing to undo.")
             return
         step = self._undo.pop()
         self._save_todo(step.before, step.todo_id)
         if step.before is not None:
             self._select(step.todo_id)
-        self.notify(f"Undid the last {step.label}.")
+        toast(self, f"Undid the last {step.label}.")
 
     def _select(self, todo_id: str) -> None:
         options = self.query_one("#todo-list", OptionList)
@@ -513,7 +514,7 @@ class SessionScreen(Screen[None]):
             self._offer_plans()
             return
         if not step.planning and not self.has_class("plan-open"):
-            self.notify("The plan opens beside planning steps; the prompts say which ones plan.")
+            toast(self, "The plan opens beside planning steps; the prompts say which ones plan.")
             return
         self._plan_hidden = not self._plan_hidden
         self._sync_plan_pane()
