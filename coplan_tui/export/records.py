@@ -32,7 +32,8 @@ def md_block(text: str) -> str:
 
 
 def to_json(rows: Sequence[TodoRow]) -> str:
-    return printable(json.dumps([r.as_record() for r in rows], indent=2, ensure_ascii=False)) + "\n"
+    records = [{k: printable(v) if isinstance(v, str) else v for k, v in r.as_record().items()} for r in rows]
+    return printable(json.dumps(records, indent=2, ensure_ascii=False)) + "\n"
 
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
