@@ -6,6 +6,8 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from .text import markup_safe
+
 
 class BindingCommands(Provider):
     """Offers the active bindings, so every keyboard action is reachable by name."""
@@ -20,13 +22,14 @@ class BindingCommands(Provider):
                 continue
             seen.add(binding.action)
             label = binding.description
-            help_text = (binding.tooltip or "") + f"  [{active.binding.key_display or key}]"
+            # Key names such as `/` or `[` are text, not markup: unescaped, `[/]` crashed the palette.
+            help_text = markup_safe(f"{binding.tooltip or ''}  [{active.binding.key_display or key}]")
             found.append((label, help_text, binding.action, active.node))
         return found
 
     async def discover(self) -> Hits:
         for label, help_text, action, node in self._commands():
-            yield DiscoveryHit(label, partial(self._run, node, action), help=help_text)
+            yield DiscoveryHit(markup_safe(label), partial(self._run, node, action), help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)

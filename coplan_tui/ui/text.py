@@ -36,3 +36,12 @@ def toast(target: Any, message: object, *, title: object = "", severity: str = "
 def clip(value: str, width: int) -> str:
     value = " ".join(plain(value).split())
     return value if len(value) <= width else value[: max(1, width - 1)] + "…"
+
+
+def markup_safe(value: object) -> str:
+    """For the Textual APIs that take only a markup string (the palette's display and help
+    text): the value escaped so that it shows exactly as written (``/`` as a key stays ``/``,
+    ``[draft]`` stays ``[draft]``)."""
+    from textual.markup import escape
+
+    return escape("" if value is None else str(value))
