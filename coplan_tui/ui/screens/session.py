@@ -20,7 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static, TextArea
 
 from ...domain import timebox
-from ...domain.models import LessonPlan, Partnership, PlanStatus, Session, SessionStatus, Todo
+from ...domain.models import NOTES_MAX, LessonPlan, Partnership, PlanStatus, Session, SessionStatus, Todo
 from ...domain.roles import default_owner
 from ...domain.session_todos import pane_todos, toggled, wrap_up
 from ..messages import DataChanged
@@ -77,6 +77,7 @@ class SessionScreen(Screen[None]):
         self._pending: dict[str, Todo | None] = {}
         self._undo: list[_Undo] = []
         self._notes_dirty = False
+        self._told_over_limit = False
         self._shown_step = -1
         self._bell_rung: set[int] = set()
         self._plan_hidden = False
@@ -328,8 +329,27 @@ class SessionScreen(Screen[None]):
         self._notes_dirty = False
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        if event.text_area.id == "notes" and event.text_area.text != self.session.steps[self.session.current_step].notes:
-            self._notes_dirty = True
+        if event.text_area.id == "notes":
+            self._count_notes(event.text_area)
+            if event.text_area.text != self.session.steps[self.session.current_step].notes:
+                self._notes_dirty = True
+
+    def _count_notes(self, notes: TextArea) -> None:
+        """A counter near the limit; past it, say once that the excess is not saved."""
+        size = len(notes.text)
+        notes.border_subtitle = f"{size:,} / {NOTES_MAX:,}" if size > NOTES_MAX * 0.9 else ""
+        notes.set_class(size > NOTES_MAX, "over-limit")
+        over = size > NOTES_MAX
+        if over and not self._told_over_limit:
+            toast(
+                self,
+                f"A step's notes hold {NOTES_MAX:,} characters; the {size - NOTES_MAX:,} past that are not saved. "
+                "Everything else (the timer, steps, to-dos) still saves.",
+                title="Notes too long",
+                severity="warning",
+                timeout=10,
+            )
+        self._told_over_limit = over
 
     def _autosave(self) -> None:
         if self._notes_dirty:
