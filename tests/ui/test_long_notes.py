@@ -48,3 +48,22 @@ async def test_over_long_notes_are_counted_refused_and_never_block_the_session(d
         await settle(pilot)
         assert _session(demo_store).current_step == 1
         assert not [n for n in app._notifications if n.title == "Not saved"]
+
+
+async def test_an_over_long_title_is_refused_in_the_todo_editor(demo_store, clock):
+    from textual.widgets import Input
+
+    from coplan_tui.ui.app import CoplanApp
+
+    app = CoplanApp(demo_store.path, store=demo_store, clock=clock, poll=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("T")
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        title = app.screen.query_one("#edit-title", Input)
+        title.insert_text_at_cursor("y" * 500)
+        await pilot.press("z", "z")  # past a title's limit: refused as it is typed
+        await settle(pilot)
+        assert title.value == "y" * 500
