@@ -124,3 +124,20 @@ def test_json_export_of_hostile_text_still_parses(hostile_db, capsysbinary):
     _, out, _ = run(capsysbinary, "todos", "--all", "--format", "json", "--db", str(hostile_db))
     rows = json.loads(out)
     assert rows and all("\x1b" not in r["title"] and "\x00" not in r["notes"] for r in rows)
+
+
+def test_imported_control_characters_are_removed_at_the_boundary(tmp_path, capsysbinary):
+    from coplan_tui.commands.demo import seed_demo
+
+    db = tmp_path / "coplan.json"
+    store = Store(db)
+    seed_demo(store)
+    team = store.all(Partnership)[0].display_name
+    source = tmp_path / "in.json"
+    source.write_text(json.dumps([{"title": "Zq\x00 the\r handout\x1b]52;c;aGk=\x07\x9b2J", "partnership": team, "notes": "a\r\nb\x00c"}]))
+    code, out, err = run(capsysbinary, "import", str(source), "--db", str(db))
+    assert code == 0, err
+    (todo,) = [t for t in Store(db).all(Todo) if t.title.startswith("Zq")]
+    assert todo.title == "Zq the\n handout]52;c;aGk=2J"  # a CR ends a line; the rest go and todo.notes == "a\nbc"
+    raw = db.read_bytes()
+    assert b"\\u0000" not in raw and b"\\u001b" not in raw and "\x9b".encode() not in raw
