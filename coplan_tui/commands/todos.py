@@ -88,7 +88,7 @@ def _list(args: argparse.Namespace) -> int:
         from ..export.records import render_records
 
         text = render_records(rows, args.format, day)
-    return _write_stdout(printable(text))
+    return _write_stdout(text)  # each renderer guards user text itself (the table adds its own colours)
 
 
 def _write_stdout(text: str) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from ..domain.safe_text import printable
+from ..domain.safe_text import has_controls, printable
 from ..domain.todo_rows import TodoRow, deadline_day, short_day
 
 BOLD, DIM, RED, RESET = "\x1b[1m", "\x1b[2m", "\x1b[31m", "\x1b[0m"
@@ -59,18 +59,19 @@ def render_table(rows: Sequence[TodoRow], today: date, *, width: int | None = No
     for r in rows:
         fb, due, title = r.feedback_by, r.due, r.title
         late = r.status == "open" and (d := deadline_day(fb, due, today)) is not None and d < today
-        title = printable(title)  # the file may have been edited by hand: guard again
         if "  " in title or "\n" in title or "\t" in title:
             title = " ".join(title.split())
         add((
             r.id[:8],
             title,
-            printable(r.owner),
+            r.owner,
             deadline(fb, late and fb is not None and fb < today),
             deadline(due, late and due is not None and due < today),
             r.status,
-            printable(r.partnership),
+            r.partnership,
         ))
+    if has_controls(" ".join(" ".join(c) for c in cells)):  # a hand-edited file: guard again, cell by cell
+        cells = [tuple(" ".join(printable(x).split()) if i == TITLE else printable(x) for i, x in enumerate(c)) for c in cells]
     keep = [0, 1, 2, 3, 4]
     if any(not r.is_open for r in rows):
         keep.append(5)
