@@ -54,3 +54,31 @@ async def test_ticking_and_deleting_a_bracketed_title_shows_it_literally(db_path
         await settle(pilot)
         assert app.is_running and isinstance(app.screen, TodosScreen)  # [@click=app.quit] did nothing
     assert app.return_code in (None, 0) and not app._exception
+
+
+async def test_a_second_export_the_same_day_gets_a_new_name_and_stays_private(demo_store, clock, tmp_path):
+    import os
+    import stat
+
+    folder = tmp_path / "exports" / "new"
+    demo_store.set_setting("export_dir", str(folder))
+    app = CoplanApp(demo_store.path, store=demo_store, clock=clock, poll=False)
+    old_umask = os.umask(0)
+    try:
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(pilot)
+            await pilot.press("T")
+            await settle(pilot)
+            for _ in range(2):
+                await pilot.press("E")
+                await settle(pilot)
+                await pilot.press("enter")  # ics
+                await settle(pilot)
+                await pilot.press("d", "d", "d")  # the second export: other rows (the undated ones)
+                await settle(pilot)
+    finally:
+        os.umask(old_umask)
+    first, second = folder / "coplan-todos-2026-11-23.ics", folder / "coplan-todos-2026-11-23-2.ics"
+    assert first.exists() and second.exists() and first.read_bytes() != second.read_bytes()
+    assert {stat.S_IMODE(p.stat().st_mode) for p in (first, second)} == {0o600}
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
