@@ -40,7 +40,11 @@ def backup_time(db_path: Path, backup: Path) -> datetime | None:
     m = _pattern(db_path).fullmatch(backup.name)
     if m is None:
         return None
-    return datetime.strptime(next(g for g in m.groups() if g), STAMP)
+    s = next(g for g in m.groups() if g)  # YYYYMMDDTHHMMSS-ffffff; no strptime, which is slow to load
+    try:
+        return datetime(int(s[0:4]), int(s[4:6]), int(s[6:8]), int(s[9:11]), int(s[11:13]), int(s[13:15]), int(s[16:22]))
+    except ValueError:
+        return None
 
 
 def list_backups(db_path: Path) -> list[Path]:
@@ -62,6 +66,7 @@ def make_backup(db_path: Path, now: datetime, keep: int = KEEP) -> Path:
     db_path = real_path(db_path)
     folder = backup_dir(db_path)
     ensure_private_dir(folder)
+    remove_stale_temps(db_path)
     stamp = now.strftime(STAMP)
     target = folder / f"{db_path.name}.{stamp}.json"
     n = 1
@@ -85,6 +90,16 @@ def make_backup(db_path: Path, now: datetime, keep: int = KEEP) -> Path:
     fsync_dir(folder)
     prune(db_path, now, keep)
     return target
+
+
+def remove_stale_temps(db_path: Path) -> None:
+    """Backup temp files left by a process killed mid-copy; call with the store's lock held."""
+    folder = backup_dir(db_path)
+    prefix = f".{real_path(db_path).name}."
+    if folder.is_dir():
+        for entry in os.scandir(folder):
+            if entry.name.startswith(prefix) and entry.name.endswith(".tmp"):
+                Path(entry.path).unlink(missing_ok=True)
 
 
 def prune(db_path: Path, now: datetime, keep: int = KEEP) -> None:

@@ -15,7 +15,7 @@ import coplan_tui
 
 ROOT = Path(coplan_tui.__file__).parent
 HELPER = ROOT / "ui" / "text.py"
-SAFE_CALLS = {"plain", "lit", "clip", "toast"}
+SAFE_CALLS = {"plain", "lit", "clip", "toast", "markup_safe"}
 TITLES = {"title", "sub_title", "border_title", "border_subtitle"}
 PALETTE = {"Hit", "DiscoveryHit"}
 

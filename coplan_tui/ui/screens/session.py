@@ -29,7 +29,7 @@ from ..widgets.plan_editor import PlanEditor
 from ..widgets.prompt_view import PromptView
 from ..widgets.step_list import StepList, render_steps
 from ..widgets.todo_pane import TodoPane
-from ..text import toast
+from ..text import plain, toast
 
 TICK_SECONDS = 0.25
 AUTOSAVE_SECONDS = 0.5
@@ -337,7 +337,7 @@ class SessionScreen(Screen[None]):
     def _count_notes(self, notes: TextArea) -> None:
         """A counter near the limit; past it, say once that the excess is not saved."""
         size = len(notes.text)
-        notes.border_subtitle = f"{size:,} / {NOTES_MAX:,}" if size > NOTES_MAX * 0.9 else ""
+        notes.border_subtitle = plain(f"{size:,} / {NOTES_MAX:,}") if size > NOTES_MAX * 0.9 else ""
         notes.set_class(size > NOTES_MAX, "over-limit")
         over = size > NOTES_MAX
         if over and not self._told_over_limit:
