@@ -61,7 +61,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         code = int(func(args) or 0)
     except StoreError as e:
-        print(f"coplan: {e}", file=sys.stderr)
+        from .domain.safe_text import printable
+
+        print(printable(f"coplan: {e}"), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

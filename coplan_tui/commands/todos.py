@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..domain.safe_text import printable
 from . import add_db_option
 from .todo_filters import add_filter_options
 
@@ -72,7 +73,7 @@ def _list(args: argparse.Namespace) -> int:
     try:
         rows = select_rows(args, data, day)
     except UnknownName as e:
-        print(f"coplan todos: {e}", file=sys.stderr)
+        print(printable(f"coplan todos: {e}"), file=sys.stderr)
         return 2
     if args.format == "table":
         import os
@@ -87,7 +88,7 @@ def _list(args: argparse.Namespace) -> int:
         from ..export.records import render_records
 
         text = render_records(rows, args.format, day)
-    return _write_stdout(text)
+    return _write_stdout(text)  # each renderer guards user text itself (the table adds its own colours)
 
 
 def _write_stdout(text: str) -> int:
@@ -162,14 +163,14 @@ def run_add(args: argparse.Namespace) -> int:
         feedback_by = parse_date(args.feedback_by, day) if args.feedback_by else None
         todo = new_todo(partnership, args.title, now, owner=owner, feedback_by=feedback_by, due=due, notes=args.notes)
     except DomainError as e:
-        print(f"coplan todo add: {e}", file=sys.stderr)
+        print(printable(f"coplan todo add: {e}"), file=sys.stderr)
         return 2
     store.put(todo)
     when = "".join(
         f", {what} {short_day(d)}" for what, d in (("feedback by", todo.feedback_by), ("due", todo.due)) if d
     )
     label = team_of(partnership).label(owner)
-    print(f"Added {todo.id[:8]} {todo.title!r} for {label}{when} ({partnership.display_name}).")
+    print(printable(f"Added {todo.id[:8]} {todo.title!r} for {label}{when} ({partnership.display_name})."))
     return 0
 
 
@@ -188,5 +189,5 @@ def run_mark(args: argparse.Namespace) -> int:
     state = "open" if args.reopen else "done"
     for t in todos:
         already = f" (it was already {state})" if t.is_open == args.reopen else ""
-        print(f"{'Reopened' if args.reopen else 'Done'}: {t.id[:8]} {t.title!r}{already}")
+        print(printable(f"{'Reopened' if args.reopen else 'Done'}: {t.id[:8]} {t.title!r}{already}"))
     return 0

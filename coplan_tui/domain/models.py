@@ -12,9 +12,10 @@ from enum import StrEnum
 from typing import Annotated, Literal
 from uuid import uuid4
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 from .catalogue import Approach, Level, Phase, Role
+from .safe_text import printable
 
 BOTH = "both"
 """The owner value for a to-do that both members share."""
@@ -24,8 +25,23 @@ def new_id() -> str:
     return uuid4().hex
 
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=10_000)]
-Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+
+
+def _printable(value: object) -> object:
+    return printable(value) if isinstance(value, str) else value
+
+
+_Clean = BeforeValidator(_printable)
+"""Every text field drops control characters as it is validated: see ``safe_text``."""
+
+TEXT_MAX = 10_000
+TITLE_MAX = 500
+NOTES_MAX = 100_000
+"""A step's notes (and the reflection's) hold a long meeting's worth of typing."""
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=TEXT_MAX), _Clean]
+Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=TITLE_MAX), _Clean]
+Notes = Annotated[str, StringConstraints(strip_whitespace=True, max_length=NOTES_MAX), _Clean]
 Minutes = Annotated[int, Field(ge=1, le=240)]
 
 
@@ -252,7 +268,7 @@ class Extension(Model):
 
 
 class StepRun(Model):
-    notes: Text = ""
+    notes: Notes = ""
     started_at: datetime | None = None
     ended_at: datetime | None = None
     intervals: list[Interval] = []
@@ -272,7 +288,7 @@ class Reflection(Model):
     talked_equally: bool | None = None
     took_up_ideas: bool | None = None
     decided_together: bool | None = None
-    notes: Text = ""
+    notes: Notes = ""
 
 
 REFLECTION_QUESTIONS: dict[str, str] = {

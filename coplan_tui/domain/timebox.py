@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from .models import Extension, Interval, Session, SessionStatus, StepRun
+from .models import NOTES_MAX, Extension, Interval, Session, SessionStatus, StepRun
 
 MIN_STEP_MINUTES = 1
 
@@ -164,6 +164,11 @@ def format_clock(delta: timedelta) -> str:
 
 
 def set_notes(session: Session, index: int, notes: str) -> Session:
+    """The session with step ``index``'s notes, up to ``NOTES_MAX`` characters.
+
+    Text past the limit is left out rather than kept: a session holding notes the store
+    refuses could never be saved again, and its timer and step changes would be lost with it.
+    """
     session = ensure_runs(session)
-    run = session.steps[index].model_copy(update={"notes": notes})
+    run = session.steps[index].model_copy(update={"notes": notes[:NOTES_MAX]})
     return session.model_copy(update={"steps": _replace_step(session, index, run)})

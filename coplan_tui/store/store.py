@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import errno
 from dataclasses import dataclass
+import glob
 import json
 import threading
 from collections import deque
@@ -33,7 +34,7 @@ from tinydb.storages import Storage
 from ..domain.errors import describe
 from ..domain.merge import BOOKKEEPING, field_name, merge_documents
 from ..domain.models import LessonPlan, Partnership, Session, SessionTemplate, Todo
-from .atomic import PRIVATE_FILE, Signature, atomic_write, ensure_private_dir, signature
+from .atomic import PRIVATE_FILE, Signature, atomic_write, ensure_private_dir, real_path, signature
 from .backups import backup_dir, make_backup
 from .encoded import EncodedTable
 from .errors import InvalidDocument, NotFound, StoreError, UnreadableFile, WriteFailed
@@ -128,7 +129,8 @@ class Store:
     """Typed repository over one coplan DB file. Thread-safe; safe across processes."""
 
     def __init__(self, path: Path | str, *, clock: Callable[[], datetime] = _now, create: bool = True):
-        self.path = Path(path).expanduser().absolute()
+        self.path = real_path(Path(path).expanduser().absolute())
+        """The file itself: a symlinked path is written through to its target, which is also what is locked."""
         self.clock = clock
         self._mutex = threading.RLock()
         """Guards the in-memory data; held briefly, never across disk I/O, so UI reads never wait on the disk."""
@@ -199,7 +201,7 @@ class Store:
 
     def _remove_stale_temps(self) -> None:
         """Temp files left by a writer that died; safe to remove while we hold the lock."""
-        for tmp in self.path.parent.glob(f".{self.path.name}.*.tmp"):
+        for tmp in self.path.parent.glob(f".{glob.escape(self.path.name)}.*.tmp"):
             try:
                 tmp.unlink()
             except OSError:

@@ -23,6 +23,7 @@ from .filters import AsciiOnly, StripColor
 from .gateway import Change, Gateway
 from .messages import DataChanged
 from .todo_commands import TodoCommands
+from .text import plain, toast
 
 STYLESHEETS = ("app.tcss", "home.tcss", "session.tcss", "dialogs.tcss", "partnerships.tcss", "history.tcss", "todos.tcss", "plan.tcss")
 POLL_SECONDS = 0.25
@@ -90,7 +91,7 @@ class CoplanApp(App[int]):
         self._poll_enabled = poll
         self._seen_generation = -1
         self._seen_loads = 0
-        self.sub_title = self.db_path.name
+        self.sub_title = plain(self.db_path.name)
         from ..identity import login_name, user_name
 
         self.named = user_name(self.user_settings)
@@ -248,12 +249,11 @@ class CoplanApp(App[int]):
             self.set_keymap({str(k): str(v) for k, v in keymap.items()})
         self._seen_generation = store.generation
         if store.read_only:
-            self.notify(
+            toast(self,
                 f"{store.path} is read-only here: you can look, but changes will not be saved.",
                 title="Read-only",
                 severity="warning",
                 timeout=30,
-                markup=False,
             )
         if self._poll_enabled:
             self.set_interval(POLL_SECONDS, self._poll_file)
@@ -306,7 +306,7 @@ class CoplanApp(App[int]):
 
     def on__saved(self, message: _Saved) -> None:
         if message.error is not None:
-            self.notify(str(message.error), title="Not saved", severity="error", timeout=10, markup=False)
+            toast(self, str(message.error), title="Not saved", severity="error", timeout=10)
         if message.change.done is not None:
             message.change.done(message.error)
         # A save that had to read another window's write first brings that write in too.
@@ -347,7 +347,7 @@ class CoplanApp(App[int]):
         try:
             changed = self.store.reload_if_changed()
         except StoreError as e:
-            self.call_from_thread(self.notify, str(e), title="Database problem", severity="error", timeout=10)
+            self.call_from_thread(toast, self, str(e), title="Database problem", severity="error", timeout=10)
             return
         if changed:
             self.call_from_thread(self._broadcast, True)
@@ -471,7 +471,7 @@ class CoplanApp(App[int]):
                 self.open_existing_session(found[0].id)
                 return
             if not found:
-                self.notify("No unfinished session to resume: start a new one.")
+                toast(self, "No unfinished session to resume: start a new one.")
         self.push_screen(
             StartSessionScreen(partnership_query=partnership_query, template_query=template_query, partnership_id=partnership_id)
         )

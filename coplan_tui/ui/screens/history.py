@@ -13,7 +13,7 @@ from ...domain.models import Partnership, Session, SessionStatus, Todo
 from ...domain.resume import is_stale, last_activity, progress
 from ...domain.session_edits import deletion, with_leader, with_tc_included
 from ..messages import DataChanged
-from ..text import clip, lit
+from ..text import clip, lit, plain
 from ..widgets.session_summary import SessionSummary
 from ..widgets.footer import CoplanFooter
 
@@ -69,7 +69,7 @@ class HistoryScreen(Screen[None]):
         todos = store.all(Todo)
         found = search_notes(past_sessions(store.all(Session), self.partnership_id), query)
         mine = partnerships.get(self.partnership_id) if self.partnership_id else None
-        self.title = f"History: {mine.display_name}" if mine else "History: all partnerships"
+        self.title = plain(f"History: {mine.display_name}") if mine else "History: all partnerships"
         table = self.query_one("#sessions", DataTable)
         keep = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value if table.row_count else None
         table.clear(columns=True)

@@ -20,7 +20,7 @@ from ...domain.release import Advice, advise, last_held
 from ...domain.schedule import describe_next, next_session_at
 from ...domain.workload import Load, total, workload
 from ..messages import DataChanged
-from ..text import clip, lit
+from ..text import clip, lit, toast
 from ..widgets.release_chart import STATUS_STYLE
 from ..widgets.footer import CoplanFooter
 
@@ -246,7 +246,7 @@ class HomeScreen(Screen[None]):
 
         now = self.app.now()  # type: ignore[attr-defined]
         self.app.save(*build_demo(now.date(), now))  # type: ignore[attr-defined]
-        self.notify("Two sample partnerships are loaded. Delete one with x when you are done.", title="Demo")
+        toast(self, "Two sample partnerships are loaded. Delete one with x when you are done.", title="Demo")
 
     def action_delete(self) -> None:
         from ..gateway import Change
@@ -264,7 +264,7 @@ class HomeScreen(Screen[None]):
             deletes = [(Partnership, p.id)] + [(Session, s.id) for s in sessions]
             deletes += [(Todo, t.id) for t in todos] + [(LessonPlan, x.id) for x in plans]
             self.app.gateway.submit(Change(deletes=deletes))  # type: ignore[attr-defined]
-            self.notify(f"Deleted {p.display_name}.", title="Deleted")
+            toast(self, f"Deleted {p.display_name}.", title="Deleted")
 
         confirm(
             self.app,

@@ -18,7 +18,7 @@ from ...domain.catalogue import Level, Phase, Role
 from ...domain.dates import ACCEPTED
 from ...domain.models import Partnership, Weekday
 from ...domain.partnership_form import BLANK, FIELDS, FormErrors, build, fields_of
-from ..text import lit
+from ..text import lit, plain, toast
 from ..widgets.footer import CoplanFooter
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -133,7 +133,7 @@ class PartnershipFormScreen(Screen[None]):
 
     def on_mount(self) -> None:
         existing = self.existing
-        self.title = f"Edit {existing.display_name}" if existing else "New partnership"
+        self.title = plain(f"Edit {existing.display_name}") if existing else "New partnership"
         self.initial = fields_of(existing) if existing else dict(BLANK)
         self.fill(self.initial)
         self.show_lead()
@@ -222,7 +222,7 @@ class PartnershipFormScreen(Screen[None]):
             first = next((n for n in FIELDS if self.shown.get(n)), None)
             if first:
                 self.query_one(f"#f-{first}").focus()
-            self.notify("Some fields need fixing; nothing was saved.", title="Not saved", severity="warning")
+            toast(self, "Some fields need fixing; nothing was saved.", title="Not saved", severity="warning")
             return
         existing = self.existing
         new = existing is None
@@ -238,14 +238,14 @@ class PartnershipFormScreen(Screen[None]):
                 return  # the app already said why; the form stays open with the user's text
             self.initial = self.values()
             if kept_plan:
-                self.notify("Your edited release plan was kept; reset it in the release plan (r, then e) to match the new dates.")
+                toast(self, "Your edited release plan was kept; reset it in the release plan (r, then e) to match the new dates.")
             if new:
                 from .roles import RolesScreen
 
-                self.notify(f"Saved {p.display_name}. Next: your strengths and standing roles.", title="Saved")
+                toast(self, f"Saved {p.display_name}. Next: your strengths and standing roles.", title="Saved")
                 self.app.switch_screen(RolesScreen(p.id))
             else:
-                self.notify(f"Saved {p.display_name}.", title="Saved")
+                toast(self, f"Saved {p.display_name}.", title="Saved")
                 self.dismiss(None)
 
         self.app.save(p, done=saved)  # type: ignore[attr-defined]

@@ -22,7 +22,7 @@ from ...domain.errors import DomainError, describe
 from ...domain.models import Partnership, ReleaseStage
 from ...domain.release import release_plan, with_stage
 from ..messages import DataChanged
-from ..text import lit
+from ..text import lit, plain, toast
 from ..widgets.footer import CoplanFooter
 
 LEADERS = [("CT leads", "CT"), ("TC leads", "TC"), ("Shared", "shared")]
@@ -179,7 +179,7 @@ class ReleasePlanScreen(Screen[None]):
         if p is None:  # deleted, perhaps by another window
             self.call_after_refresh(self.leave)
             return
-        self.title = f"Release plan: {p.display_name}"
+        self.title = plain(f"Release plan: {p.display_name}")
         custom = bool(p.release_plan)
         note = "Edited by you. r resets it to the defaults." if custom else "The defaults for the phase and dates. Enter edits a stage."
         if not release_plan(p):
@@ -207,11 +207,11 @@ class ReleasePlanScreen(Screen[None]):
         try:
             updated = Partnership.model_validate({**p.model_dump(), "release_plan": [s.model_dump() for s in stages]})
         except ValidationError as e:
-            self.notify(describe(e), title="Not saved", severity="error")
+            toast(self, describe(e), title="Not saved", severity="error")
             return
         def saved(error) -> None:
             if error is None:
-                self.notify(message, title="Saved", markup=False)
+                toast(self, message, title="Saved")
 
         self.app.save(updated, done=saved)  # type: ignore[attr-defined]
 
@@ -247,7 +247,7 @@ class ReleasePlanScreen(Screen[None]):
 
         p = self.partnership
         if p is None or not p.release_plan:
-            self.notify("The plan already follows the defaults.")
+            toast(self, "The plan already follows the defaults.")
             return
         confirm(
             self.app,

@@ -30,7 +30,7 @@ from ...domain.release import (
 )
 from ...domain.schedule import describe_next
 from ..messages import DataChanged
-from ..text import lit
+from ..text import lit, plain
 from ..widgets.release_chart import STATUS_STYLE, ReleaseChart
 from ..widgets.footer import CoplanFooter
 
@@ -125,7 +125,7 @@ class ReleaseScreen(Screen[None]):
         now = self.app.now()  # type: ignore[attr-defined]
         today = now.date()
         sessions = [s for s in store.all(Session) if s.partnership_id == p.id]
-        self.title = f"Release: {p.display_name}"
+        self.title = plain(f"Release: {p.display_name}")
         suggestion = advise(p, sessions, now)
         self.query_one("#release-status", Static).update(lit(suggestion.sentence, STATUS_STYLE.get(suggestion.state, "bold")))
         leader = p.member(suggestion.member_id) if suggestion.member_id else None

@@ -21,7 +21,7 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static, TextArea
 
 from ...domain import timebox
-from ...domain.models import LessonPlan, Partnership, PlanStatus, Session, SessionStatus, Todo
+from ...domain.models import NOTES_MAX, LessonPlan, Partnership, PlanStatus, Session, SessionStatus, Todo
 from ...domain.roles import default_owner
 from ...domain.session_edits import discard_when_left, with_leader
 from ...domain.session_todos import pane_todos, toggled, wrap_up
@@ -36,6 +36,7 @@ from ..widgets.prompt_view import PromptView
 from ..widgets.step_list import StepList, render_steps
 from ..widgets.todo_pane import TodoPane
 from ..widgets.footer import CoplanFooter
+from ..text import plain, toast
 
 TICK_SECONDS = 0.25
 AUTOSAVE_SECONDS = 0.25
@@ -99,6 +100,7 @@ class SessionScreen(Screen[None]):
         self._undo: list[_Undo] = []
         self._notes_dirty = False
         self._merging = False
+        self._told_over_limit = False
         self._shown_step = -1
         self._bell_rung: set[int] = set()
         self._plan_hidden = False
@@ -129,7 +131,7 @@ class SessionScreen(Screen[None]):
         session = store.get(Session, self.session_id)
         partnership = store.get(Partnership, session.partnership_id) if session else None
         if session is None or partnership is None:
-            self.app.notify("That session no longer exists.", severity="error")
+            toast(self.app, "That session no longer exists.", severity="error")
             self.dismiss()
             return
         self.partnership = partnership
@@ -407,8 +409,27 @@ class SessionScreen(Screen[None]):
         self._notes_dirty = False
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        if event.text_area.id == "notes" and not self._merging and event.text_area.text != self.session.steps[self.session.current_step].notes:
-            self._notes_dirty = True
+        if event.text_area.id == "notes":
+            self._count_notes(event.text_area)
+            if not self._merging and event.text_area.text != self.session.steps[self.session.current_step].notes:
+                self._notes_dirty = True
+
+    def _count_notes(self, notes: TextArea) -> None:
+        """A counter near the limit; past it, say once that the excess is not saved."""
+        size = len(notes.text)
+        notes.border_subtitle = plain(f"{size:,} / {NOTES_MAX:,}") if size > NOTES_MAX * 0.9 else ""
+        notes.set_class(size > NOTES_MAX, "over-limit")
+        over = size > NOTES_MAX
+        if over and not self._told_over_limit:
+            toast(
+                self,
+                f"A step's notes hold {NOTES_MAX:,} characters; the {size - NOTES_MAX:,} past that are not saved. "
+                "Everything else (the timer, steps, to-dos) still saves.",
+                title="Notes too long",
+                severity="warning",
+                timeout=10,
+            )
+        self._told_over_limit = over
 
     def _autosave(self) -> None:
         if self._notes_dirty:
@@ -483,7 +504,7 @@ class SessionScreen(Screen[None]):
     def action_toggle_bell(self) -> None:
         on = not self.app.store.setting("bell", True)  # type: ignore[attr-defined]
         self.app.gateway.set_setting("bell", on)  # type: ignore[attr-defined]
-        self.notify(f"Bell {'on' if on else 'off'} when a step runs out.")
+        toast(self, f"Bell {'on' if on else 'off'} when a step runs out.")
 
     # --- to-do actions ----------------------------------------------------------------------------
 
@@ -518,7 +539,7 @@ class SessionScreen(Screen[None]):
     def action_edit_todo(self) -> None:
         before = self._selected()
         if before is None:
-            self.notify("Select a to-do first (tab to the to-do pane).")
+            toast(self, "Select a to-do first (tab to the to-do pane).")
             return
 
         def edited(todo: Todo | None) -> None:
@@ -538,11 +559,11 @@ class SessionScreen(Screen[None]):
         if before is None:
             return
         self._save_todo(None, before.id, "delete", before)
-        self.notify(f"Deleted {before.title!r}. Press u to undo.", markup=False)
+        toast(self, f"Deleted {before.title!r}. Press u to undo.")
 
     def action_undo(self) -> None:
         if not self._undo:
-            self.notify("Nothing to undo.")
+            toast(self, "Nothing to undo.")
             return
         step = self._undo.pop()
         restored = step.before
@@ -552,7 +573,7 @@ class SessionScreen(Screen[None]):
         self._save_todo(restored, step.todo_id)
         if step.before is not None:
             self._select(step.todo_id)
-        self.notify(f"Undid the last {step.label}.")
+        toast(self, f"Undid the last {step.label}.")
 
     def _select(self, todo_id: str) -> None:
         options = self.query_one("#todo-list", OptionList)
@@ -622,7 +643,7 @@ class SessionScreen(Screen[None]):
             self._offer_plans()
             return
         if not step.planning and not self.has_class("plan-open"):
-            self.notify("The plan opens beside planning steps; the prompts say which ones plan.")
+            toast(self, "The plan opens beside planning steps; the prompts say which ones plan.")
             return
         self._plan_hidden = not self._plan_hidden
         self._sync_plan_pane()

@@ -21,7 +21,7 @@ from ..exporting import export_dir, export_in_background, export_session_minutes
 from ...domain.merge import undo_onto
 from ..gateway import Change
 from ..messages import DataChanged
-from ..text import lit
+from ..text import lit, toast
 from ..widgets.todo_table import TodoTable
 from ..dialogs.todo_dialogs import ChoiceDialog, TodoDraft, TodoEditor
 from ..widgets.footer import CoplanFooter
@@ -190,7 +190,7 @@ class TodosScreen(Screen[None]):
 
     def ask_who_am_i(self, then=None) -> None:
         if not self.store.all(Partnership):
-            self.notify("There are no partnerships yet.", severity="warning")
+            toast(self, "There are no partnerships yet.", severity="warning")
             return
         self.app.ask_who_am_i(then or self.apply)  # type: ignore[attr-defined]
 
@@ -208,7 +208,7 @@ class TodosScreen(Screen[None]):
         self.undo_stack.append((what, before, after, list(created)))
         del self.undo_stack[:-UNDO_DEPTH]
         self.app.save(*after)  # type: ignore[attr-defined]
-        self.notify(what, timeout=3)
+        toast(self, what, timeout=3)
 
     def action_toggle_done(self) -> None:
         now = self.app.now()  # type: ignore[attr-defined]
@@ -264,7 +264,7 @@ class TodosScreen(Screen[None]):
                     before.append(todo)
                     after.append(reassign(todo, partnership, owner, now))
             if skipped:
-                self.notify(f"{skipped} to-do(s) skipped: {name} is not in their partnership.", severity="warning")
+                toast(self, f"{skipped} to-do(s) skipped: {name} is not in their partnership.", severity="warning")
             self.table.selected.clear()
             self._save(f"Gave {len(after)} to-do(s) to {name}", before, after)
 
@@ -282,7 +282,7 @@ class TodosScreen(Screen[None]):
             try:
                 changed = edited(todo, self.app.now(), title=draft.title, owner=draft.owner, feedback_by=draft.feedback_by, due=draft.due, notes=draft.notes)  # type: ignore[attr-defined]
             except DomainError as e:
-                self.notify(str(e), title="Not saved", severity="error")
+                toast(self, str(e), title="Not saved", severity="error")
                 return
             if changed.model_dump(exclude={"updated_at"}) != todo.model_dump(exclude={"updated_at"}):
                 self._save(f"Edited: {changed.title}", [todo], [changed])
@@ -295,7 +295,7 @@ class TodosScreen(Screen[None]):
     def action_new(self) -> None:
         partnerships = sorted(self.store.all(Partnership), key=lambda p: p.display_name.lower())
         if not partnerships:
-            self.notify("There are no partnerships yet.", severity="warning")
+            toast(self, "There are no partnerships yet.", severity="warning")
             return
         wanted = self.filters.partnership_id or (self.table.current.partnership_id if self.table.current else None)
         partnership = next((p for p in partnerships if p.id == wanted), partnerships[0])
@@ -306,7 +306,7 @@ class TodosScreen(Screen[None]):
             try:
                 todo = new_todo(partnership, draft.title, self.app.now(), owner=draft.owner, feedback_by=draft.feedback_by, due=draft.due, notes=draft.notes)  # type: ignore[attr-defined]
             except DomainError as e:
-                self.notify(str(e), title="Not saved", severity="error")
+                toast(self, str(e), title="Not saved", severity="error")
                 return
             self._save(f"Added: {todo.title}", [], [todo], created=[todo.id])
 
@@ -314,7 +314,7 @@ class TodosScreen(Screen[None]):
 
     def action_undo(self) -> None:
         if not self.undo_stack:
-            self.notify("Nothing to undo.", timeout=3)
+            toast(self, "Nothing to undo.", timeout=3)
             return
         what, before, after, created = self.undo_stack.pop()
         undone = {t.id: t for t in after}
@@ -323,7 +323,7 @@ class TodosScreen(Screen[None]):
             current, saved = self.store.get(Todo, old.id), undone.get(old.id)
             restored.append(undo_onto(current, old, saved) if current is not None and saved is not None else old)
         self.app.gateway.submit(Change(puts=restored, deletes=[(Todo, i) for i in created]))  # type: ignore[attr-defined]
-        self.notify(f"Undone: {what}", timeout=3)
+        toast(self, f"Undone: {what}", timeout=3)
         self.update_status()
 
     # --- export ---------------------------------------------------------------------------
@@ -347,6 +347,6 @@ class TodosScreen(Screen[None]):
     def action_export_minutes(self) -> None:
         row = self.table.current
         if row is None or not row.session_id:
-            self.notify("This to-do did not come from a session.", severity="warning")
+            toast(self, "This to-do did not come from a session.", severity="warning")
             return
         export_session_minutes(self.app, row.session_id)
