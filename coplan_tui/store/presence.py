@@ -15,6 +15,7 @@ import socket
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..domain.safe_text import printable
 from .atomic import PRIVATE_FILE, ensure_private_dir
 
 STALE_S = 6.0
@@ -94,9 +95,9 @@ class PresenceBoard:
 def _read(path: Path) -> Presence | None:
     try:
         data = json.loads(path.read_bytes())
-        return Presence(
-            name=str(data["name"]),
-            where=str(data["where"]),
+        return Presence(  # another window's words: no control character reaches this terminal
+            name=printable(str(data["name"]))[:200],
+            where=printable(str(data["where"]))[:200],
             session_id=data.get("session_id") if isinstance(data.get("session_id"), str) else None,
             pid=int(data["pid"]),
             host=str(data["host"]),

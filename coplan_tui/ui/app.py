@@ -198,13 +198,13 @@ class CoplanApp(App[int]):
 
     def _say_tmux_escape_time(self, escape_ms: int) -> None:
         waited = f"{escape_ms} ms" if escape_ms >= 0 else "up to 500 ms"
-        self.notify(
+        toast(
+            self,
             f"tmux holds every Escape for {waited}, and a key typed within that time merges with it. "
             "Add  set -sg escape-time 10  to ~/.tmux.conf, then run  tmux source-file ~/.tmux.conf",
             title="Escape in tmux",
             severity="warning",
             timeout=20,
-            markup=False,
         )
         self.remember(tmux_escape_told=True)
 
@@ -319,22 +319,22 @@ class CoplanApp(App[int]):
             return
         self._seen_loads = self.store.loads
         for notice in self.store.take_notices():
-            self.notify(str(notice), title="Changed in another window", severity="warning", timeout=15, markup=False)
+            toast(self, str(notice), title="Changed in another window", severity="warning", timeout=15)
 
     def on__waiting(self, message: _Waiting) -> None:
         """The disk refused a save: say so once, show that changes wait, say when they land."""
         was = self.waiting_changes
         self.waiting_changes = message.count
         if message.count and not was:
-            self.notify(
+            toast(
+                self,
                 f"{message.error} coplan keeps it and tries again every few seconds until it lands.",
                 title="Not saved yet",
                 severity="error",
                 timeout=15,
-                markup=False,
             )
         elif not message.count and was:
-            self.notify("The waiting changes are saved.", title="Saved", timeout=5)
+            toast(self, "The waiting changes are saved.", title="Saved", timeout=5)
         self._show_presence(self.here_too)
 
     def _poll_file(self) -> None:
@@ -389,11 +389,11 @@ class CoplanApp(App[int]):
         before = {(p.name, p.pid) for p in self.here_too}
         for p in others:
             if (p.name, p.pid) not in before:
-                self.notify(f"{p.name} is here too ({p.where}).", title="Partner", timeout=5, markup=False)
+                toast(self, f"{p.name} is here too ({p.where}).", title="Partner", timeout=5)
         self.here_too = others
         here = " · here too: " + "; ".join(p.describe() for p in others) if others else ""
         waiting = f" · {self.waiting_changes} change(s) waiting to be saved" if self.waiting_changes else ""
-        self.sub_title = self.db_path.name + waiting + here
+        self.sub_title = plain(self.db_path.name + waiting + here)
 
     def set_user(self, name: str) -> None:
         """Who you are, kept in your own settings file (not the shared database)."""
@@ -516,7 +516,7 @@ class CoplanApp(App[int]):
         assert self.store is not None
         session = self.store.get(Session, session_id)
         if session is None:
-            self.notify("That session no longer exists.", severity="warning")
+            toast(self, "That session no longer exists.", severity="warning")
             return
         since = left_running_since(session, self.now())
         if since is None:
@@ -549,7 +549,7 @@ class CoplanApp(App[int]):
         assert self.store is not None
         found = unfinished(self.store.all(Session))
         if not found:
-            self.notify("No unfinished session: every session is finished.")
+            toast(self, "No unfinished session: every session is finished.")
             return
         names = {p.id: p.display_name for p in self.store.all(Partnership)}
         now = self.now()
@@ -689,7 +689,7 @@ def describe_unsaved(changes: list[Change]) -> str:
                     lines.append(f"  step {i + 1} notes:\n" + "\n".join("    " + line for line in run.notes.splitlines()))
             if getattr(doc, "notes", "") and isinstance(doc.notes, str):
                 lines.append("  notes: " + doc.notes)
-    return ("coplan could not save these changes:\n" + "\n".join(lines)) if lines else ""
+    return plain("coplan could not save these changes:\n" + "\n".join(lines)) if lines else ""
 
 
 def run_app(

@@ -47,3 +47,17 @@ def test_hostile_or_broken_entries_are_ignored(tmp_path):
     (presence_dir(db) / "junk.json").write_text("{ not json")
     (presence_dir(db) / "odd.json").write_text('{"name": 3}')
     assert me.others(100.0) == []
+
+
+def test_a_hostile_name_in_a_presence_file_loses_its_control_characters(tmp_path):
+    db = tmp_path / "coplan.json"
+    me = PresenceBoard(db)
+    sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        other = PresenceBoard(db, pid=sleeper.pid)
+        other.announce("[b]Eve[/] \x1b]0;PWNED\x07\x1b[31mred" + "x" * 10_000, "session, step 1\x1b[2J", None, 100.0)
+        [seen] = me.others(100.5)
+        assert "\x1b" not in seen.name + seen.where and "\x07" not in seen.name
+        assert seen.name.startswith("[b]Eve[/] ]0;PWNED[31mred") and len(seen.name) <= 200
+    finally:
+        sleeper.kill()

@@ -13,7 +13,7 @@ from ...domain.models import Partnership, Session, SessionStatus, Todo
 from ...domain.resume import is_stale, last_activity, progress
 from ...domain.session_edits import deletion, with_leader, with_tc_included
 from ..messages import DataChanged
-from ..text import clip, lit, plain
+from ..text import clip, lit, plain, toast
 from ..widgets.session_summary import SessionSummary
 from ..widgets.footer import CoplanFooter
 
@@ -144,7 +144,7 @@ class HistoryScreen(Screen[None]):
             elif choice == "f":
                 moment = last_activity(session) or app.now()  # type: ignore[attr-defined]
                 app.save(timebox.finish(timebox.pause(session, moment), moment))  # type: ignore[attr-defined]
-                self.notify("Finished: it counts as held, with the time it ran.")
+                toast(self, "Finished: it counts as held, with the time it ran.")
             elif choice == "d":
                 self.action_delete()  # asks first; its to-dos stay
 
@@ -197,7 +197,7 @@ class HistoryScreen(Screen[None]):
     def _save(self, session: Session, message: str) -> None:
         def saved(error) -> None:
             if error is None:
-                self.notify(message, markup=False)
+                toast(self, message)
 
         self.app.save(session, done=saved)  # type: ignore[attr-defined]
 
@@ -214,7 +214,7 @@ class HistoryScreen(Screen[None]):
 
         def delete() -> None:
             self.app.gateway.submit(Change(puts=list(plan.unlinked), deletes=[(Session, plan.session_id)]))  # type: ignore[attr-defined]
-            self.notify(f"Deleted the session of {session.day:%d %b}.", title="Deleted")
+            toast(self, f"Deleted the session of {session.day:%d %b}.", title="Deleted")
 
         confirm(self.app, f"Delete the session of {session.day:%a %d %b %Y}?", plan.describe(), delete)
 

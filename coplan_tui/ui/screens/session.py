@@ -205,7 +205,7 @@ class SessionScreen(Screen[None]):
             line1.append(f"{leader.name} ({self.partnership.owner_label(leader.id)})")
         partners = [p.name for p in getattr(self.app, "here_too", []) if p.session_id == self.session_id]
         if partners:
-            line1.append(" · with " + ", ".join(partners), style="bold")
+            line1.append(plain(" · with " + ", ".join(partners)), style="bold")
         mins = int(elapsed.total_seconds() // 60)
         secs = int(elapsed.total_seconds() % 60)
         end = timebox.projected_end(s, now).strftime("%H:%M")
@@ -707,7 +707,8 @@ class SessionScreen(Screen[None]):
     def _left(self, choice: str | None) -> None:
         if choice in ("l", "f") and discard_when_left(self.session, self._todos(), self._now()):
             self.app.gateway.delete(Session, [self.session_id])  # type: ignore[attr-defined]
-            self.notify(
+            toast(
+                self,
                 "Discarded: it ran under 2 minutes with no notes and no to-dos, so it does not count.", title="Session discarded"
             )
             self.dismiss()
