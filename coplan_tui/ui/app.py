@@ -1,4 +1,9 @@
-"""The coplan app: owns the store (through the gateway) and hands it to screens."""
+"""The coplan app: owns the store (through the gateway) and hands it to screens.
+
+Start-up paints Home's frame first and opens the database on a thread after that frame,
+so a big file never holds up the first paint; the store, pydantic and the domain are
+imported by that thread, not before the first frame (``python -X importtime``).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,7 @@ import time
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import events, work
 from textual.app import App
@@ -14,12 +19,15 @@ from textual.binding import Binding
 from textual.message import Message
 
 from ..paths import styles_dir
-from ..store import Store, StoreError
+from ..store.errors import StoreError
 from .commands import BindingCommands
 from . import idle_gc
-from .gateway import Change, Gateway
 from .messages import DataChanged
 from .todo_commands import TodoCommands
+
+if TYPE_CHECKING:
+    from ..store import Store
+    from .gateway import Change, Gateway
 
 STYLESHEETS = ("app.tcss", "home.tcss", "session.tcss", "dialogs.tcss", "partnerships.tcss", "history.tcss", "todos.tcss", "plan.tcss")
 POLL_SECONDS = 1.0
@@ -77,11 +85,17 @@ class CoplanApp(App[int]):
     def on_mount(self) -> None:
         if self.store is not None:
             self._install_store(self.store)
-        else:
-            self._open_store()
+            return
+        if self._start is None:
+            from .screens.home import HomeScreen
+
+            self.push_screen(HomeScreen())  # its frame paints now; its data once the store is open
+        self.call_after_refresh(self._open_store)
 
     @work(thread=True, exclusive=True, group="open")
     def _open_store(self) -> None:
+        from ..store import Store
+
         try:
             store = Store(self.db_path, clock=self.clock)
         except StoreError as e:
@@ -98,6 +112,9 @@ class CoplanApp(App[int]):
         self._install_store(message.store)
 
     def _install_store(self, store: Store) -> None:
+        from .gateway import Gateway
+        from .screens.home import HomeScreen
+
         self.store = store
         self.gateway = Gateway(store, lambda change, error: self.post_message(_Saved(change, error)))
         keymap = store.setting("keymap", {})
@@ -116,9 +133,9 @@ class CoplanApp(App[int]):
             self.set_interval(POLL_SECONDS, self._poll_file)
         if self._start is not None:
             self._start(self)
+        elif home := next((s for s in self.screen_stack if isinstance(s, HomeScreen)), None):
+            home.refresh_data()
         else:
-            from .screens.home import HomeScreen
-
             self.push_screen(HomeScreen())
         self.call_after_refresh(self._take_over_gc)
 
