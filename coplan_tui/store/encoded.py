@@ -36,6 +36,15 @@ class EncodedTable:
     def encode(cls, docs: dict[str, Any], dumps: Callable[[Any], bytes]) -> EncodedTable:
         return cls({doc_id: dumps(doc_id) + b":" + dumps(doc) for doc_id, doc in docs.items()})
 
+    @classmethod
+    def from_pieces(cls, slots: dict[str, int], pieces: list[bytes]) -> EncodedTable:
+        """A table from pieces already laid out (each but the first starting with its comma)."""
+        table = cls({})
+        table.pieces = pieces
+        table._slots = slots
+        table.size = sum(map(len, pieces))
+        return table
+
     def _rebuild(self, entries: dict[str, bytes]) -> None:
         values = list(entries.values())
         self.pieces = values[:1] + [b"," + v for v in values[1:]]

@@ -35,6 +35,7 @@ from .backups import backup_dir, make_backup
 from .encoded import EncodedTable
 from .errors import InvalidDocument, NotFound, StoreError, UnreadableFile, WriteFailed
 from .raw import parse_file
+from .scan import as_text, scan_file
 from .schema import SchemaProblem, empty_data
 from .tables import Table, dump, model_table, plain_table
 
@@ -47,6 +48,7 @@ TABLE_OF: dict[type[BaseModel], str] = {
     Todo: "todos",
     LessonPlan: "plans",
 }
+MODEL_OF: dict[str, type[BaseModel]] = {table: cls for cls, table in TABLE_OF.items()}
 SETTINGS = "settings"
 LOCK_TIMEOUT_S = 15.0
 CHANGE_LOG = 10_000
@@ -167,17 +169,24 @@ class Store:
             raise self._unreadable("the file disappeared") from None
         except OSError as e:
             raise self._unreadable(f"it cannot be read ({e.strerror})") from None
-        try:
-            tables = load_tables(parse_file(raw))
-        except SchemaProblem as e:
-            raise self._unreadable(str(e)) from None
+        text = as_text(raw)
+        del raw  # the text is the one copy of the file while it loads
+        scanned = scan_file(text, MODEL_OF)
+        if scanned is not None:
+            tables, encoded = scanned
+        else:
+            try:
+                tables, encoded = load_tables(parse_file(text.encode("latin-1"))), {}
+            except SchemaProblem as e:
+                raise self._unreadable(str(e)) from None
+        del text
         with self._mutex:
-            self._install(tables, sig)
+            self._install(tables, sig, encoded)
 
-    def _install(self, tables: dict[str, Table], sig: Signature | None) -> None:
+    def _install(self, tables: dict[str, Table], sig: Signature | None, encoded: dict[str, EncodedTable] | None = None) -> None:
         self._tables = tables
         self._sig = sig
-        self._encoded = {}
+        self._encoded = encoded or {}
         self._dirty = {}
         self.generation += 1
         self._loaded_at = self.generation

@@ -73,6 +73,8 @@ class CoplanApp(App[int]):
         self.db_path = Path(db_path)
         self.clock = clock
         self.store: Store | None = store
+        self.opening = store is None
+        """The database is still being opened on its thread (Home shows its frame meanwhile)."""
         self.gateway: Gateway | None = None
         self._start = start
         self._gc: idle_gc.IdleCollector | None = None
@@ -104,6 +106,7 @@ class CoplanApp(App[int]):
             self.post_message(_Opened(store, None))
 
     def on__opened(self, message: _Opened) -> None:
+        self.opening = False
         if message.store is None:
             from .screens.error import StoreErrorScreen
 
