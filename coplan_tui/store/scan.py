@@ -28,7 +28,7 @@ from pydantic import BaseModel, ValidationError
 from .encoded import EncodedTable
 from . import schema
 from .schema import APP_MARKER, META_TABLE, SchemaProblem, meta_of
-from .tables import Table
+from .tables import Compactor, Table
 
 _SPACE = re.compile(r"[ \t\n\r]*")
 _DECODE = json.JSONDecoder().raw_decode
@@ -56,6 +56,7 @@ class _Scanner:
         self.text = text
         self.at = 0
         self.models = models
+        self.compact = Compactor()
 
     def _space(self) -> None:
         self.at = _SPACE.match(self.text, self.at).end()  # type: ignore[union-attr]
@@ -126,7 +127,7 @@ class _Scanner:
             piece = text[start : self.at].strip()
             if not piece.isascii():  # the dict holds UTF-8 bytes as Latin-1 characters
                 doc = json.loads(text[begin : self.at].encode("latin-1"))
-            value = doc if cls is None else cls.model_validate(doc)
+            value = doc if cls is None else self.compact(cls.model_validate(doc))
             uuid = value.id if cls is not None else doc.get("id", key)  # type: ignore[attr-defined]
             if uuid in docs:
                 raise _Unusual("a repeated id")
