@@ -127,7 +127,7 @@ class _Scanner:
             piece = text[start : self.at].strip()
             if not piece.isascii():  # the dict holds UTF-8 bytes as Latin-1 characters
                 doc = json.loads(text[begin : self.at].encode("latin-1"))
-            value = doc if cls is None else self.compact(cls.model_validate(doc))
+            value = doc if cls is None else self.compact.validate(cls, doc)
             uuid = value.id if cls is not None else doc.get("id", key)  # type: ignore[attr-defined]
             if uuid in docs:
                 raise _Unusual("a repeated id")

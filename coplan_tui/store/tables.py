@@ -77,16 +77,22 @@ class Compactor:
 
     def __init__(self) -> None:
         self._field_sets: dict[frozenset[str], set[str]] = {}
-        self._templates: dict[str, BaseModel] = {}
+        self._templates: dict[Any, tuple[dict[str, Any], BaseModel]] = {}
+        """template id -> (the raw template first seen, its model)."""
 
-    def __call__(self, model: BaseModel) -> BaseModel:
+    def validate(self, cls: type[BaseModel], doc: dict[str, Any]) -> BaseModel:
+        """``cls.model_validate(doc)``, compacted. A template equal to one already validated
+        is handed over as that model (pydantic takes a model instance as it is), so 2,000
+        sessions of one template validate it once: the same input gives the same model."""
+        raw_template = doc.get("template")
+        seen = self._templates.get(raw_template.get("id")) if isinstance(raw_template, dict) else None
+        if seen is not None and seen[0] == raw_template:
+            doc = {**doc, "template": seen[1]}
+        model = cls.model_validate(doc)
         self._share(model)
         template = model.__dict__.get("template")
-        if isinstance(template, BaseModel):
-            key = template.__dict__.get("id")
-            kept = self._templates.setdefault(key, template)
-            if kept is not template and kept == template:
-                model.__dict__["template"] = kept
+        if seen is None and isinstance(template, BaseModel) and isinstance(raw_template, dict):
+            self._templates[raw_template.get("id")] = (raw_template, template)
         return model
 
     def _share(self, model: BaseModel) -> None:
@@ -140,7 +146,7 @@ def model_table(name: str, cls: type[BaseModel], docs: dict[str, Any]) -> Table:
     table = Table()
     table.next_key = _next_key(iter(docs))
     compact = Compactor()
-    validate = lambda doc: compact(cls.model_validate(doc))  # noqa: E731
+    validate = lambda doc: compact.validate(cls, doc)  # noqa: E731
     models, keys = table.docs, table.keys
     for key in list(docs):
         try:
