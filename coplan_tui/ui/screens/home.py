@@ -111,8 +111,7 @@ class HomeScreen(Screen[None]):
         empty = not partnerships
         self.set_class(empty, "-empty")
         welcome = self.query_one("#welcome", Static)
-        welcome.update("")
-        if empty:
+        if empty:  # (not empty: the welcome, or the "Opening" line, is hidden; no update, no repaint)
             text = lit(WELCOME)
             text.append_text(lit("  n  ", "bold reverse"))
             text.append_text(lit("  Create a partnership: who you are, the placement, your regular time\n\n"))
