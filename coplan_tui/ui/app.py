@@ -1,4 +1,9 @@
-"""The coplan app: owns the store (through the gateway) and hands it to screens."""
+"""The coplan app: owns the store (through the gateway) and hands it to screens.
+
+Start-up paints Home's frame first and opens the database on a thread after that frame,
+so a big file never holds up the first paint; the store, pydantic and the domain are
+imported by that thread, not before the first frame (``python -X importtime``).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,7 @@ import time
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import events, work
 from textual.app import App
@@ -15,15 +20,18 @@ from textual.message import Message
 
 from .. import settings as user_settings
 from ..paths import styles_dir
-from ..store import Store, StoreError
+from ..store.errors import StoreError
 from ..terminal import TerminalProfile, too_small
 from .commands import BindingCommands
 from . import glyphs, idle_gc
 from .filters import AsciiOnly, StripColor
-from .gateway import Change, Gateway
 from .messages import DataChanged
 from .todo_commands import TodoCommands
 from .text import plain, toast
+
+if TYPE_CHECKING:
+    from ..store import Store
+    from .gateway import Change, Gateway
 
 STYLESHEETS = ("app.tcss", "home.tcss", "session.tcss", "dialogs.tcss", "partnerships.tcss", "history.tcss", "todos.tcss", "plan.tcss")
 POLL_SECONDS = 0.25
@@ -85,6 +93,8 @@ class CoplanApp(App[int]):
         self.db_path = Path(db_path)
         self.clock = clock
         self.store: Store | None = store
+        self.opening = store is None
+        """The database is still being opened on its thread (Home shows its frame meanwhile)."""
         self.gateway: Gateway | None = None
         self._start = start
         self._gc: idle_gc.IdleCollector | None = None
@@ -216,11 +226,17 @@ class CoplanApp(App[int]):
         self._tell_tmux_users()
         if self.store is not None:
             self._install_store(self.store)
-        else:
-            self._open_store()
+            return
+        if self._start is None:
+            from .screens.home import HomeScreen
+
+            self.push_screen(HomeScreen())  # its frame paints now; its data once the store is open
+        self.call_after_refresh(self._open_store)
 
     @work(thread=True, exclusive=True, group="open")
     def _open_store(self) -> None:
+        from ..store import Store
+
         try:
             store = Store(self.db_path, clock=self.clock)
         except StoreError as e:
@@ -229,6 +245,7 @@ class CoplanApp(App[int]):
             self.post_message(_Opened(store, None))
 
     def on__opened(self, message: _Opened) -> None:
+        self.opening = False
         if message.store is None:
             from .screens.error import StoreErrorScreen
 
@@ -237,6 +254,9 @@ class CoplanApp(App[int]):
         self._install_store(message.store)
 
     def _install_store(self, store: Store) -> None:
+        from .gateway import Gateway
+        from .screens.home import HomeScreen
+
         self.store = store
         store.user = self.user
         self.gateway = Gateway(
@@ -263,9 +283,9 @@ class CoplanApp(App[int]):
             self.set_interval(PRESENCE_SECONDS, self._presence_tick)
         if self._start is not None:
             self._start(self)
+        elif home := next((s for s in self.screen_stack if isinstance(s, HomeScreen)), None):
+            home.refresh_data()
         else:
-            from .screens.home import HomeScreen
-
             self.push_screen(HomeScreen())
         self.call_after_refresh(self._take_over_gc)
         if self._settings_file is not None and not self.named and self._start is None:

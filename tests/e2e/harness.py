@@ -71,7 +71,9 @@ class Terminal:
         cols: int = 100,
         rows: int = 30,
         env: dict[str, str] | None = None,
+        module: str = "coplan_tui",
     ):
+        """``module``: what ``python -m`` runs; another app only for a same-run baseline."""
         self.cols, self.rows = cols, rows
         self.screen = pyte.Screen(cols, rows)
         self.stream = pyte.ByteStream(self.screen)
@@ -81,7 +83,7 @@ class Terminal:
         full_env.update(env or {})
         self.child = pexpect.spawn(
             sys.executable,
-            ["-m", "coplan_tui", *args],
+            ["-m", module, *args],
             cwd=str(home),
             env=full_env,
             dimensions=(rows, cols),
