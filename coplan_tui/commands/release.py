@@ -89,8 +89,10 @@ def release_rows(store, partnership_filter: str | None, as_of: datetime) -> list
 
 
 def _one_line(text: str) -> str:
-    """User text on one line, with control characters (escape sequences) made visible, not run."""
-    return "".join("\ufffd" if ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 else ch for ch in " ".join(text.split()))
+    """User text on one line, without control characters (the one rule: domain/safe_text.py)."""
+    from ..domain.safe_text import printable
+
+    return printable(" ".join(text.split()))
 
 
 def format_table(rows: list[dict]) -> str:

@@ -26,12 +26,14 @@ import re
 from pydantic import BaseModel, ValidationError
 
 from .encoded import EncodedTable
+from .raw import _DuplicateKey, _unique_keys
 from . import schema
 from .schema import APP_MARKER, META_TABLE, SchemaProblem, meta_of
 from .tables import Compactor, Table
 
 _SPACE = re.compile(r"[ \t\n\r]*")
-_DECODE = json.JSONDecoder().raw_decode
+_DECODE = json.JSONDecoder(object_pairs_hook=_unique_keys).raw_decode
+"""Two equal keys in one object send the file to the slow path, which refuses it by name."""
 
 
 class _Unusual(Exception):
@@ -120,13 +122,19 @@ class _Scanner:
             self._expect(":")
             self._space()
             begin = self.at
-            doc, self.at = _DECODE(text, begin)
+            try:
+                doc, self.at = _DECODE(text, begin)
+            except _DuplicateKey:
+                raise _Unusual(name) from None
             if not isinstance(doc, dict) or key in slots or not key.isascii():
                 raise _Unusual(name)
             top = max(top, int(key))
             piece = text[start : self.at].strip()
             if not piece.isascii():  # the dict holds UTF-8 bytes as Latin-1 characters
-                doc = json.loads(text[begin : self.at].encode("latin-1"))
+                try:
+                    doc = json.loads(text[begin : self.at].encode("latin-1"), object_pairs_hook=_unique_keys)
+                except _DuplicateKey:
+                    raise _Unusual(name) from None
             value = doc if cls is None else self.compact.validate(cls, doc)
             uuid = value.id if cls is not None else doc.get("id", key)  # type: ignore[attr-defined]
             if uuid in docs:
