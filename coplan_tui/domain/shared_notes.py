@@ -15,6 +15,8 @@ from collections.abc import Sequence
 
 from pycrdt import Doc, Text
 
+from .safe_text import printable
+
 SEED_CLIENT = 1
 """Notes written before the CRDT (or by the CLI) are seeded under this one fixed client id,
 so two processes seeding the same text make identical updates and the merge keeps one copy."""
@@ -51,7 +53,7 @@ class SharedNotes:
         return self._doc.get(_key(step), type=Text)
 
     def text(self, step: int) -> str:
-        return str(self._text(step))
+        return printable(str(self._text(step)))
 
     def texts(self, steps: int) -> list[str]:
         return [self.text(i) for i in range(steps)]
@@ -71,8 +73,14 @@ class SharedNotes:
                 shared.insert(_offset(old, start), new[start:end_new])
 
     def merge(self, state: str) -> None:
-        if state:
-            self._doc.apply_update(base64.b64decode(state))
+        """Fold in another copy's state. A state that is not one (a hand-edited or damaged
+        file) is ignored: the plain notes beside it still hold the text."""
+        if not state:
+            return
+        try:
+            self._doc.apply_update(base64.b64decode(state, validate=True))
+        except Exception:  # binascii.Error, or pycrdt refusing bytes that are no update
+            pass
 
     def state(self) -> str:
         return base64.b64encode(self._doc.get_update()).decode("ascii")

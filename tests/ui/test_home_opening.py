@@ -15,6 +15,7 @@ from coplan_tui.store import store as store_module
 from coplan_tui.ui.app import CoplanApp
 from coplan_tui.ui.screens.home import HomeScreen
 
+from .session_driver import wait_until
 from .helpers import screen_text, settle
 
 HOSTILE = "[bold]x[link=x]y\u05e9"  # markup, and RTL text, in a file name
@@ -33,7 +34,7 @@ async def test_home_shows_the_file_it_opens_then_its_partnerships(demo_store, cl
     monkeypatch.setattr(store_module.Store, "__init__", slow_open)
     app = CoplanApp(path, clock=clock, poll=False)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause(0.2)
+        await wait_until(pilot, lambda: "Opening " in screen_text(app), "the opening line")  # a loaded machine draws late
         assert isinstance(app.screen, HomeScreen)
         text = screen_text(app)
         assert "Opening " in text and f"{path.name}…" in text  # literally, markup and all
