@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "coplan_tui.commands.todos",
     "coplan_tui.commands.transfer",
     "coplan_tui.commands.plans",
+    "coplan_tui.commands.release",
     "coplan_tui.commands.serve",
     "coplan_tui.commands.settings",
 )
@@ -33,6 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"coplan {__version__}")
     parser.add_argument("--db", metavar="PATH", help="the database file (default: $COPLAN_DB or coplan.json in the data dir)")
+    parser.add_argument("--as", dest="as_user", metavar="NAME", help="who you are, for 'mine', presence and who changed what (default: $COPLAN_USER)")
     from .commands import add_terminal_options
 
     add_terminal_options(parser)
@@ -47,6 +49,10 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = build_parser()
     args = parser.parse_args(argv)
+    if getattr(args, "as_user", None):
+        from .identity import USER_ENV
+
+        os.environ[USER_ENV] = args.as_user.strip()
     func = getattr(args, "func", None)
     if func is None:
         from .commands.app import open_app
@@ -55,7 +61,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         code = int(func(args) or 0)
     except StoreError as e:
-        print(f"coplan: {e}", file=sys.stderr)
+        from .domain.safe_text import printable
+
+        print(printable(f"coplan: {e}"), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -18,6 +18,7 @@ DEFAULTS: dict[str, Any] = {
     "theme": "",  # "" picks by the terminal: ansi-dark on 16 colours, textual-dark otherwise
     "mouse": True,
     "tmux_escape_told": False,
+    "name": "",  # who you are ("mine", presence, who changed what); asked once
 }
 
 

@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 
+from ..domain.safe_text import printable
 from . import add_db_option
 
 
@@ -87,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         rows = plan_rows(store, args.partnership)
     except ValueError as e:
-        print(f"coplan plans: {e}", file=sys.stderr)
+        print(printable(f"coplan plans: {e}"), file=sys.stderr)
         return 1
-    print(json.dumps(rows, indent=2, ensure_ascii=False) if args.format == "json" else format_table(rows))
+    print(printable(json.dumps(rows, indent=2, ensure_ascii=False) if args.format == "json" else format_table(rows)))
     return 0

@@ -18,7 +18,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..paths import default_db
-    from ..store.backups import list_backups
+    from ..store.backups import backup_time, list_backups
     from ..store.restore import RestoreError, restore_backup
 
     path = default_db(getattr(args, "db", None))
@@ -29,7 +29,9 @@ def run(args: argparse.Namespace) -> int:
             return 0
         print(f"Backups of {path}, newest first:")
         for n, b in enumerate(backups, 1):
-            print(f"{n:3}  {b.name}  {b.stat().st_size:,} bytes")
+            made = backup_time(path, b)
+            when = made.strftime("%a %d %b %Y %H:%M:%S") if made else "?"
+            print(f"{n:3}  {when}  {_contents(b)}  {b.name}")
         print("Restore one with: coplan restore --db PATH --from N")
         return 0
     source = _resolve(args.source, backups)
@@ -43,6 +45,24 @@ def run(args: argparse.Namespace) -> int:
         return 1
     print(f"Restored {path} from {source.name}." + (f" The file it replaced is kept as {kept.name}." if kept else ""))
     return 0
+
+
+def _contents(backup: Path) -> str:
+    """What a backup holds, so the right one can be picked: counts, or why it is unusable."""
+    from ..store.raw import parse_file
+    from ..store.schema import SchemaProblem
+
+    try:
+        data = parse_file(backup.read_bytes())
+    except SchemaProblem as e:
+        return f"unreadable: {e}"
+    except OSError as e:
+        return f"unreadable: {e.strerror or e}"
+    counts = [(len(data.get(t, {})), word) for t, word in _COUNTED]
+    return ", ".join(f"{n} {word}{'s' * (n != 1)}" for n, word in counts)
+
+
+_COUNTED = (("partnerships", "partnership"), ("sessions", "session"), ("todos", "to-do"), ("plans", "plan"))
 
 
 def _resolve(source: str, backups: list[Path]) -> Path | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..domain.safe_text import printable
 from . import add_db_option
 from .todo_filters import add_filter_options
 
@@ -28,7 +29,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add = actions.add_parser("add", help="add a to-do", description="Add a to-do. " + accepted)
     add_db_option(add)
     add.add_argument("title", metavar="TITLE")
-    add.add_argument("--owner", metavar="NAME|ROLE", default="both", help="who does it: a name or role (CT, TC...), or both (the default)")
+    add.add_argument("--owner", metavar="NAME|ROLE", default="both", help="who does it: a name or role (CT, TC...), me, or both (the default)")
     add.add_argument("--due", metavar="DATE", help="when it must be ready")
     add.add_argument("--feedback-by", metavar="DATE", help="when a draft is due for the partner's feedback")
     add.add_argument("--partnership", metavar="NAME", help="which partnership (needed when there are several)")
@@ -72,7 +73,7 @@ def _list(args: argparse.Namespace) -> int:
     try:
         rows = select_rows(args, data, day)
     except UnknownName as e:
-        print(f"coplan todos: {e}", file=sys.stderr)
+        print(printable(f"coplan todos: {e}"), file=sys.stderr)
         return 2
     if args.format == "table":
         import os
@@ -87,7 +88,7 @@ def _list(args: argparse.Namespace) -> int:
         from ..export.records import render_records
 
         text = render_records(rows, args.format, day)
-    return _write_stdout(text)
+    return _write_stdout(text)  # each renderer guards user text itself (the table adds its own colours)
 
 
 def _write_stdout(text: str) -> int:
@@ -129,7 +130,14 @@ def pick_owner(partnership, text: str) -> str:
     from ..domain.errors import DomainError
     from ..domain.todo_rows import team_of
 
+    from ..domain.todo_rows import UnknownName
+    from ..identity import as_me
+
     team = team_of(partnership)
+    try:
+        text = as_me(text)
+    except UnknownName as e:
+        raise DomainError(str(e)) from None
     owner = team.resolve(text)
     if owner is None:
         names = ", ".join(f"{m.name} ({m.label})" for m in team.members)
@@ -155,14 +163,14 @@ def run_add(args: argparse.Namespace) -> int:
         feedback_by = parse_date(args.feedback_by, day) if args.feedback_by else None
         todo = new_todo(partnership, args.title, now, owner=owner, feedback_by=feedback_by, due=due, notes=args.notes)
     except DomainError as e:
-        print(f"coplan todo add: {e}", file=sys.stderr)
+        print(printable(f"coplan todo add: {e}"), file=sys.stderr)
         return 2
     store.put(todo)
     when = "".join(
         f", {what} {short_day(d)}" for what, d in (("feedback by", todo.feedback_by), ("due", todo.due)) if d
     )
     label = team_of(partnership).label(owner)
-    print(f"Added {todo.id[:8]} {todo.title!r} for {label}{when} ({partnership.display_name}).")
+    print(printable(f"Added {todo.id[:8]} {todo.title!r} for {label}{when} ({partnership.display_name})."))
     return 0
 
 
@@ -181,5 +189,5 @@ def run_mark(args: argparse.Namespace) -> int:
     state = "open" if args.reopen else "done"
     for t in todos:
         already = f" (it was already {state})" if t.is_open == args.reopen else ""
-        print(f"{'Reopened' if args.reopen else 'Done'}: {t.id[:8]} {t.title!r}{already}")
+        print(printable(f"{'Reopened' if args.reopen else 'Done'}: {t.id[:8]} {t.title!r}{already}"))
     return 0

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ..domain.safe_text import printable
 from . import add_db_option
 from .todo_filters import add_filter_options
 
@@ -34,14 +35,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         add_db_option(k)
         k.add_argument("id", metavar="ID", help="its id or the first characters of it")
         k.add_argument("--format", choices=("md",), default="md")
-        k.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+        _output_options(k)
         k.set_defaults(func=run_export, kind=kind)
     t = kinds.add_parser("todos", help="to-dos as ics (calendar), csv, md or json", description="Export to-dos. All of them unless filtered.")
     add_db_option(t)
     add_filter_options(t, default_status="all")
     t.add_argument("--format", choices=("ics", "csv", "md", "json"), required=True)
-    t.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    _output_options(t)
     t.set_defaults(func=run_export, kind="todos")
+
+
+def _output_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (mode 0600) instead of standard output; an existing FILE is refused")
+    p.add_argument("--force", action="store_true", help="with -o: replace FILE if it exists")
 
 
 # --- import ----------------------------------------------------------------------------
@@ -93,6 +99,8 @@ def _read_csv(text: str, path: Path) -> tuple[list[tuple[str, Any]], list[str]]:
     import csv
     import io
 
+    from ..export.records import plain_cell
+
     first = text.split("\n", 1)[0]
     # Spreadsheets in many locales save CSV with semicolons (or tabs): take the header's.
     delimiter = max(",;\t", key=first.count) if first else ","
@@ -105,7 +113,10 @@ def _read_csv(text: str, path: Path) -> tuple[list[tuple[str, Any]], list[str]]:
     start = 2
     for row in reader:
         if any((v or "").strip() for k, v in row.items() if k is not None):
-            records.append((f"line {start}", "it has more cells than the header" if None in row else row))
+            if None in row:
+                records.append((f"line {start}", "it has more cells than the header"))
+            else:  # undo the export's formula guard, so an export imports back as it was
+                records.append((f"line {start}", {k: plain_cell(v) if isinstance(v, str) else v for k, v in row.items()}))
         start = reader.line_num + 1
     return records, names
 
@@ -128,7 +139,7 @@ def run_import(args: argparse.Namespace) -> int:
     try:
         default = pick_partnership(store, args.partnership) if args.partnership else None
     except DomainError as e:
-        print(f"coplan import: {e}", file=sys.stderr)
+        print(printable(f"coplan import: {e}"), file=sys.stderr)
         return 2
     links = {s.id for s in store.all(Session)} | {p.id for p in store.all(LessonPlan)}
     existing = {t.id: t for t in store.all(Todo)}
@@ -144,10 +155,10 @@ def run_import(args: argparse.Namespace) -> int:
     else:
         print(f"{n} imported{detail}, {len(plan.rejected)} rejected.")
     for r in plan.rejected:
-        print(f"  {r.where}: {r.reason}")
+        print(printable(f"  {r.where}: {r.reason}"))
     ignored = unknown_fields(names)
     if ignored:
-        print(f"Ignored unknown fields: {', '.join(ignored)}.")
+        print(printable(f"Ignored unknown fields: {', '.join(ignored)}."))
     if args.dry_run:
         return 1 if plan.rejected else 0
     if plan.rejected and not args.skip_invalid:
@@ -172,20 +183,23 @@ def run_export(args: argparse.Namespace) -> int:
     try:
         content, what = _EXPORTERS[args.kind](args, path)
     except (DomainError, StoreError) as e:
-        print(f"coplan export {args.kind}: {e}", file=sys.stderr)
+        print(printable(f"coplan export {args.kind}: {e}"), file=sys.stderr)
         return 2
     if not args.output or args.output == "-":
         sys.stdout.buffer.write(content)
         sys.stdout.flush()
         return 0
-    from ..export.files import write_file
+    from ..store.private_files import write_file
 
     try:
-        written = write_file(Path(args.output), content)
+        written = write_file(Path(args.output), content, overwrite=args.force)
+    except FileExistsError:
+        print(f"coplan export: {args.output} exists; nothing was written. Choose another name, or add --force to replace it.", file=sys.stderr)
+        return 1
     except OSError as e:
         print(f"coplan export: could not write {args.output}: {e.strerror or e}", file=sys.stderr)
         return 1
-    print(f"Exported {what} to {written}")
+    print(printable(f"Exported {what} to {written}"))
     return 0
 
 

@@ -12,9 +12,10 @@ from enum import StrEnum
 from typing import Annotated, Literal
 from uuid import uuid4
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 from .catalogue import Approach, Level, Phase, Role
+from .safe_text import printable
 
 BOTH = "both"
 """The owner value for a to-do that both members share."""
@@ -24,8 +25,23 @@ def new_id() -> str:
     return uuid4().hex
 
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=10_000)]
-Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+
+
+def _printable(value: object) -> object:
+    return printable(value) if isinstance(value, str) else value
+
+
+_Clean = BeforeValidator(_printable)
+"""Every text field drops control characters as it is validated: see ``safe_text``."""
+
+TEXT_MAX = 10_000
+TITLE_MAX = 500
+NOTES_MAX = 100_000
+"""A step's notes (and the reflection's) hold a long meeting's worth of typing."""
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=TEXT_MAX), _Clean]
+Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=TITLE_MAX), _Clean]
+Notes = Annotated[str, StringConstraints(strip_whitespace=True, max_length=NOTES_MAX), _Clean]
 Minutes = Annotated[int, Field(ge=1, le=240)]
 
 
@@ -33,10 +49,31 @@ class Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True)
 
 
+REVISION_FIELDS = frozenset({"rev", "updated_by"})
+"""Set by the store on every save: not part of what a document says."""
+
+
 class Doc(Model):
-    """A top-level document: it has its own id."""
+    """A top-level document: it has its own id.
+
+    ``rev`` counts the saves of this document (the store sets it), so a save made from an
+    older copy is merged field by field with the newer one instead of overwriting it;
+    ``updated_by`` names who saved it last, so a window can say who changed what.
+    """
 
     id: str = Field(default_factory=new_id, min_length=8)
+    rev: int = Field(0, ge=0)
+    updated_by: str | None = None
+
+    def __eq__(self, other: object) -> bool:
+        """Equal when they say the same: a saved copy equals what was saved, whatever its rev."""
+        if type(other) is not type(self):
+            return NotImplemented
+        mine, theirs = self.__dict__, other.__dict__  # type: ignore[union-attr]
+        return all(mine[k] == theirs[k] for k in mine if k not in REVISION_FIELDS)
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, self.id))
 
 
 # --- Partnerships -------------------------------------------------------------------
@@ -106,6 +143,8 @@ class ReleaseStage(Model):
     tc_share_min: int = Field(0, ge=0, le=100)
     tc_share_max: int = Field(100, ge=0, le=100)
     approaches: list[Approach] = []
+    guidance: Text = ""
+    """What the stage asks of the pair in words (CP I: the CT thinks aloud...), shown with the advice."""
 
     @model_validator(mode="after")
     def _ordered(self) -> ReleaseStage:
@@ -128,6 +167,8 @@ class Partnership(Doc):
     schedule: Schedule | None = None
     meeting: MeetingMode = MeetingMode()
     release_plan: list[ReleaseStage] = []
+    lead_id: str | None = None
+    """Coordination: the one member who leads (the others support), chosen in the form."""
     created_at: datetime | None = None
 
     @model_validator(mode="after")
@@ -139,6 +180,8 @@ class Partnership(Doc):
         ids = [m.id for m in self.members]
         if len(set(ids)) != len(ids):
             raise ValueError("two members share one id")
+        if self.lead_id is not None and self.lead_id not in ids:
+            raise ValueError("the named lead is not a member of this partnership")
         for role in self.standing_roles:
             if role.member_id not in ids:
                 raise ValueError(f"the standing role {role.area!r} is given to someone who is not a member")
@@ -225,7 +268,7 @@ class Extension(Model):
 
 
 class StepRun(Model):
-    notes: Text = ""
+    notes: Notes = ""
     started_at: datetime | None = None
     ended_at: datetime | None = None
     intervals: list[Interval] = []
@@ -245,7 +288,7 @@ class Reflection(Model):
     talked_equally: bool | None = None
     took_up_ideas: bool | None = None
     decided_together: bool | None = None
-    notes: Text = ""
+    notes: Notes = ""
 
 
 REFLECTION_QUESTIONS: dict[str, str] = {
@@ -266,8 +309,15 @@ class Session(Doc):
     current_step: int = Field(0, ge=0)
     plan_id: str | None = None
     reflection: Reflection = Reflection()
+    tc_included: bool = False
+    """CP I: the CT included the TC in planning a targeted lesson in this session."""
     created_at: datetime | None = None
     finished_at: datetime | None = None
+    last_activity: datetime | None = None
+    """The last change anyone made in the session: a session left running is paused there."""
+    notes_state: str = ""
+    """Every step's notes as one encoded Yjs document (``domain.shared_notes``): what two
+    windows typed at once merges character by character. ``steps[i].notes`` is its plain copy."""
 
     @model_validator(mode="after")
     def _steps_match(self) -> Session:
@@ -395,6 +445,8 @@ class LessonPlan(Doc):
     segments: list[Segment] = []
     differentiation: Text = ""
     resources: list[Resource] = []
+    tc_included: bool = False
+    """CP I: the CT included the TC in planning this (targeted) lesson."""
     created_at: datetime | None = None
     updated_at: datetime | None = None
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from .models import Extension, Interval, Session, SessionStatus, StepRun
+from .models import NOTES_MAX, Extension, Interval, Session, SessionStatus, StepRun
 
 MIN_STEP_MINUTES = 1
 
@@ -163,20 +163,24 @@ def clock_state(session: Session, remaining: timedelta) -> str:
 
 
 def format_clock(delta: timedelta) -> str:
-    """``12:05`` while time is left, ``+1:30`` once over."""
-    seconds = int(delta.total_seconds())
-    if delta.total_seconds() < 0:
-        over = int(-delta.total_seconds())
-        # round up so that the first overtime second shows +0:01
-        if over < -delta.total_seconds():
-            over += 1
-        return f"+{over // 60}:{over % 60:02d}"
-    if seconds < delta.total_seconds():
-        seconds += 1  # a countdown shows 0:01 until the last second is gone
-    return f"{seconds // 60}:{seconds % 60:02d}"
+    """``12:05`` while time is left, ``+1:30`` once over; past an hour ``1:02:05`` and
+    ``+20:24:33``, so a session left running overnight never shows 1224 minutes."""
+    total = delta.total_seconds()
+    over = total < 0
+    seconds = int(abs(total))
+    if seconds < abs(total):
+        seconds += 1  # round away from zero: 0:01 until the last second is gone, +0:01 at once
+    hours, rest = divmod(seconds, 3600)
+    text = f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
+    return f"+{text}" if over else text
 
 
 def set_notes(session: Session, index: int, notes: str) -> Session:
+    """The session with step ``index``'s notes, up to ``NOTES_MAX`` characters.
+
+    Text past the limit is left out rather than kept: a session holding notes the store
+    refuses could never be saved again, and its timer and step changes would be lost with it.
+    """
     session = ensure_runs(session)
-    run = session.steps[index].model_copy(update={"notes": notes})
+    run = session.steps[index].model_copy(update={"notes": notes[:NOTES_MAX]})
     return session.model_copy(update={"steps": _replace_step(session, index, run)})

@@ -1,11 +1,10 @@
-"""Rendering an export to bytes and putting it in a file: shared by the CLI and the UI."""
+"""Rendering an export to bytes: shared by the CLI and the UI. Writing it to a file is the
+store's (``store/private_files.py``), the one code that writes files."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from datetime import date, datetime
-from pathlib import Path
 
 from ..domain.todo_rows import TodoRow
 
@@ -25,17 +24,3 @@ def todos_bytes(rows: Sequence[TodoRow], fmt: str, today: date, now: datetime) -
 def default_name(kind: str, fmt: str, today: date) -> str:
     """``coplan-todos-2026-11-23.ics``"""
     return f"coplan-{kind}-{today.isoformat()}.{fmt}"
-
-
-def write_file(path: Path, content: bytes) -> Path:
-    """Write through a temp file and rename, so a failed export never leaves half a file."""
-    path = path.expanduser().absolute()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_bytes(content)
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
-    return path

@@ -2,7 +2,8 @@
 
 Each to-do becomes one VTODO due on its implementation deadline; a feedback deadline
 becomes a second VTODO ("Feedback on: ...") so both dates show up. The owner's tag leads
-the summary, so a shared calendar shows at a glance whose task it is.
+the summary, so a shared calendar shows at a glance whose task it is. Text passes through
+``printable``: ESC or BEL in a calendar would reach whatever terminal shows it.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from icalendar import Calendar
 from icalendar import Todo as VTodo
 
 from .. import __version__
+from ..domain.safe_text import printable
 from ..domain.todo_rows import TodoRow
 
 PRODID = f"-//coplan//coplan {__version__}//EN"
@@ -31,7 +33,7 @@ def _vtodo(row: TodoRow, uid: str, summary: str, due, now: datetime, related: st
     item = VTodo()
     item.add("uid", uid)
     item.add("dtstamp", now.astimezone(timezone.utc))
-    item.add("summary", summary)
+    item.add("summary", printable(summary))
     if due is not None:
         item.add("due", due)
     item.add("status", "NEEDS-ACTION" if row.is_open else "COMPLETED")
@@ -44,7 +46,7 @@ def _vtodo(row: TodoRow, uid: str, summary: str, due, now: datetime, related: st
     updated = _stamp(row.updated_at) if row.updated_at else None
     if updated is not None:
         item.add("last-modified", updated)
-    item.add("categories", [row.partnership])
+    item.add("categories", [printable(row.partnership)])
     details = [f"Owner: {row.owner_name or row.owner}", f"Partnership: {row.partnership}"]
     if row.feedback_by:
         details.append(f"Feedback by: {row.feedback_by.isoformat()}")
@@ -54,7 +56,7 @@ def _vtodo(row: TodoRow, uid: str, summary: str, due, now: datetime, related: st
         details.append(f"From the session of {row.session}")
     if row.notes:
         details += ["", row.notes]
-    item.add("description", "\n".join(details))
+    item.add("description", printable("\n".join(details)))
     if related:
         item.add("related-to", related)
     return item
@@ -65,7 +67,7 @@ def to_ics(rows: Sequence[TodoRow], now: datetime, name: str = "coplan to-dos") 
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", name)
+    cal.add("x-wr-calname", printable(name))
     for row in rows:
         uid = f"{row.id}@coplan"
         cal.add_component(_vtodo(row, uid, f"[{row.owner}] {row.title}", row.due, now))

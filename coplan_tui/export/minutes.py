@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from ..domain import timebox
+from ..domain.safe_text import printable
 from ..domain.models import REFLECTION_QUESTIONS, Partnership, Session, Todo
 from ..domain.todo_rows import TodoRow, rows_from_models, sorted_rows
 from .records import by_owner, md_block, md_escape
@@ -59,7 +60,7 @@ def session_minutes(session: Session, partnership: Partnership, todos: Sequence[
         lines.append(f"- {question} **{_answer(getattr(session.reflection, key))}**")
     if session.reflection.notes.strip():
         lines += ["", md_block(session.reflection.notes)]
-    return "\n".join(lines) + "\n"
+    return printable("\n".join(lines)) + "\n"
 
 
 def minutes_markdown(session: Session, partnership: Partnership, todos: Iterable[Todo], now: datetime) -> str:

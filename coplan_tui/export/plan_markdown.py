@@ -3,30 +3,35 @@
 Sections: the header (who, when, standards), objectives, assessments, an alignment table
 (which assessment measures and which task teaches each objective), then the segments with
 each teacher's role side by side in two columns, differentiation and resources.
+
+User text is escaped the way the to-do Markdown escapes it (``md_escape``): a title with
+``<script>`` or ``[x](javascript:...)`` stays text, never HTML or a link.
 """
 
 from __future__ import annotations
 
 from ..domain.alignment import assessment_labels, check, objective_labels, segment_labels, total_minutes
 from ..domain.models import BOTH, LessonPlan, Partnership
+from ..domain.safe_text import printable
+from .records import md_escape
 
 
 def cell(text: object) -> str:
-    """Text safe inside a Markdown table cell: one line, pipes escaped, never empty."""
-    value = " ".join(str(text or "").split()).replace("\\", "\\\\").replace("|", "\\|")
-    return value or "—"
+    """Text safe inside a Markdown table cell: one line, escaped, never empty."""
+    return md_escape(str(text or "")) or "—"
 
 
 def _who(partnership: Partnership, owner: str) -> str:
     if owner == BOTH:
         return "Both"
     member = partnership.member(owner)
-    return f"{member.name} ({partnership.owner_label(owner)})" if member else "?"
+    return f"{md_escape(member.name)} ({partnership.owner_label(owner)})" if member else "?"
 
 
 def _table(header: list[str], rows: list[list[str]]) -> list[str]:
-    lines = ["| " + " | ".join(cell(h) for h in header) + " |", "|" + "|".join("---" for _ in header) + "|"]
-    lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
+    """``header`` and ``rows`` are Markdown already (escape user text before)."""
+    lines = ["| " + " | ".join(h or "—" for h in header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    lines += ["| " + " | ".join(c or "—" for c in row) + " |" for row in rows]
     return lines
 
 
@@ -35,31 +40,31 @@ def plan_to_markdown(plan: LessonPlan, partnership: Partnership) -> str:
     a_names = assessment_labels(plan)
     s_names = segment_labels(plan)
     members = partnership.members
-    out: list[str] = [f"# {' '.join(plan.title.split())}", ""]
+    out: list[str] = [f"# {md_escape(plan.title)}", ""]
 
     ctx = partnership.context
     facts = [
         ("Kind", f"{plan.kind}, {plan.status.value}"),
-        ("Coteachers", "; ".join(f"{m.name} ({m.role.label})" for m in members)),
-        ("Partnership", partnership.display_name),
-        ("School", ctx.school),
-        ("Subject / grade", " / ".join(x for x in (ctx.subject, ctx.grade) if x)),
+        ("Coteachers", "; ".join(f"{md_escape(m.name)} ({m.role.label})" for m in members)),
+        ("Partnership", md_escape(partnership.display_name)),
+        ("School", md_escape(ctx.school)),
+        ("Subject / grade", " / ".join(md_escape(x) for x in (ctx.subject, ctx.grade) if x)),
         ("Date", _dates(plan)),
         ("Length", f"{plan.length_minutes} min (segments: {total_minutes(plan)} min)" if plan.length_minutes else f"segments: {total_minutes(plan)} min"),
     ]
     out += [f"- **{k}:** {' '.join(v.split())}" for k, v in facts if v]
     if plan.standards:
-        out += ["", "## Standards and concepts", ""] + [f"- {' '.join(s.split())}" for s in plan.standards]
+        out += ["", "## Standards and concepts", ""] + [f"- {md_escape(s)}" for s in plan.standards]
 
     out += ["", "## Objectives", "", "Students will know / be able to:", ""]
-    out += [f"- **{o_names[o.id]}** {' '.join(o.text.split())}" for o in plan.objectives] or ["- (none yet)"]
+    out += [f"- **{o_names[o.id]}** {md_escape(o.text)}" for o in plan.objectives] or ["- (none yet)"]
 
     out += ["", "## Assessments", ""]
     if plan.assessments:
         out += _table(
             ["#", "Assessment", "Kind", "Measures", "Designed by", "Graded by"],
             [
-                [a_names[a.id], a.text, a.kind, ", ".join(o_names[x] for x in a.objective_ids), _who(partnership, a.designed_by), _who(partnership, a.graded_by)]
+                [a_names[a.id], cell(a.text), a.kind, ", ".join(o_names[x] for x in a.objective_ids), _who(partnership, a.designed_by), _who(partnership, a.graded_by)]
                 for a in plan.assessments
             ],
         )
@@ -71,40 +76,40 @@ def plan_to_markdown(plan: LessonPlan, partnership: Partnership) -> str:
     for o in plan.objectives:
         measured = [a_names[a.id] for a in plan.assessments if o.id in a.objective_ids]
         taught = [s_names[s.id] for s in plan.segments if o.id in s.objective_ids]
-        rows.append([o_names[o.id], o.text, ", ".join(measured) or "NOT ASSESSED", ", ".join(taught) or "NOT TAUGHT"])
+        rows.append([o_names[o.id], cell(o.text), ", ".join(measured) or "NOT ASSESSED", ", ".join(taught) or "NOT TAUGHT"])
     out += _table(["#", "Objective", "Assessed by", "Taught in"], rows) if rows else ["(no objectives)"]
     warnings = check(plan, partnership)
-    out += [""] + ([f"- ⚠ {w.message}" for w in warnings] if warnings else ["No alignment warnings."])
+    out += [""] + ([f"- ⚠ {md_escape(w.message)}" for w in warnings] if warnings else ["No alignment warnings."])
 
     out += ["", "## Lesson segments", ""]
     if plan.segments:
-        header = ["#", "Phase", "Min", "Task", "Approach", "Objectives"] + [f"{m.name} ({partnership.owner_label(m.id)})" for m in members]
+        header = ["#", "Phase", "Min", "Task", "Approach", "Objectives"] + [f"{md_escape(m.name)} ({partnership.owner_label(m.id)})" for m in members]
         out += _table(
             header,
             [
-                [s_names[s.id], s.phase, str(s.minutes), s.title, s.approach.label if s.approach else "not chosen", ", ".join(o_names[x] for x in s.objective_ids)]
-                + [s.roles.get(m.id, "") for m in members]
+                [s_names[s.id], cell(s.phase), str(s.minutes), cell(s.title), s.approach.label if s.approach else "not chosen", ", ".join(o_names[x] for x in s.objective_ids)]
+                + [cell(s.roles.get(m.id, "")) for m in members]
                 for s in plan.segments
             ],
         )
         details = [s for s in plan.segments if s.grouping or s.differentiation or s.assessment_ids]
         for s in details:
-            out += ["", f"**{s_names[s.id]} {' '.join(s.title.split())}**", ""]
+            out += ["", f"**{s_names[s.id]} {md_escape(s.title)}**", ""]
             if s.assessment_ids:
                 out.append(f"- Assessment: {', '.join(a_names[x] for x in s.assessment_ids)}")
             if s.grouping:
-                out.append(f"- Grouping and room: {' '.join(s.grouping.split())}")
+                out.append(f"- Grouping and room: {md_escape(s.grouping)}")
             if s.differentiation:
-                out.append(f"- Differentiation and supports: {' '.join(s.differentiation.split())}")
+                out.append(f"- Differentiation and supports: {md_escape(s.differentiation)}")
     else:
         out.append("(none yet)")
 
     if plan.differentiation:
-        out += ["", "## Differentiation and supports", "", " ".join(plan.differentiation.split())]
+        out += ["", "## Differentiation and supports", "", md_escape(plan.differentiation)]
     if plan.resources:
         out += ["", "## Resources", ""]
-        out += _table(["Resource", "Where", "Notes"], [[r.label, r.location, r.notes] for r in plan.resources])
-    return "\n".join(out) + "\n"
+        out += _table(["Resource", "Where", "Notes"], [[cell(r.label), cell(r.location), cell(r.notes)] for r in plan.resources])
+    return printable("\n".join(out)) + "\n"
 
 
 def _dates(plan: LessonPlan) -> str:

@@ -1,4 +1,10 @@
-"""To-dos as JSON, CSV and Markdown: the shapes `coplan import` reads back (JSON, CSV)."""
+"""To-dos as JSON, CSV and Markdown: the shapes `coplan import` reads back (JSON, CSV).
+
+Each format's text passes through ``printable`` on the way out, whatever the file holds.
+A CSV cell that a spreadsheet would run as a formula gets a leading apostrophe (the OWASP
+rule), and `coplan import` takes it off again (``formula_cell`` / ``plain_cell``), so a round
+trip loses nothing.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +15,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+from ..domain.safe_text import printable
 from ..domain.todo_rows import BOTH, FIELDS, TodoRow, short_day
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
@@ -16,16 +23,39 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 
 def md_escape(text: str) -> str:
     """User text inside Markdown: shown as typed, never as formatting."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(printable(str(text)).split()))
 
 
 def md_block(text: str) -> str:
     """Multi-line user text: each line escaped, line breaks kept."""
-    return "\n".join(md_escape(line) if line.strip() else "" for line in str(text).splitlines())
+    return "\n".join(md_escape(line) if line.strip() else "" for line in printable(str(text)).splitlines())
 
 
 def to_json(rows: Sequence[TodoRow]) -> str:
-    return json.dumps([r.as_record() for r in rows], indent=2, ensure_ascii=False) + "\n"
+    records = [{k: printable(v) if isinstance(v, str) else v for k, v in r.as_record().items()} for r in rows]
+    return printable(json.dumps(records, indent=2, ensure_ascii=False)) + "\n"
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a cell as a formula (OWASP, CSV injection)."""
+
+
+def formula_cell(value: str) -> str:
+    """``value`` safe in a spreadsheet: an apostrophe before a formula's first character.
+
+    A value that already starts with apostrophes before such a character gets one more, so
+    ``plain_cell`` can always take exactly one off: the pair is lossless.
+    """
+    if value.lstrip("'").startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def plain_cell(value: str) -> str:
+    """The value ``formula_cell`` was given."""
+    if value.startswith("'") and value.lstrip("'").startswith(FORMULA_START):
+        return value[1:]
+    return value
 
 
 def to_csv(rows: Sequence[TodoRow]) -> str:
@@ -33,7 +63,7 @@ def to_csv(rows: Sequence[TodoRow]) -> str:
     writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n")
     writer.writeheader()
     for r in rows:
-        writer.writerow({k: ("" if v is None else v) for k, v in r.as_record().items()})
+        writer.writerow({k: ("" if v is None else formula_cell(printable(str(v)))) for k, v in r.as_record().items()})
     return out.getvalue()
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from ..domain.safe_text import has_controls, printable
 from ..domain.todo_rows import TodoRow, deadline_day, short_day
 
 BOLD, DIM, RED, RESET = "\x1b[1m", "\x1b[2m", "\x1b[31m", "\x1b[0m"
@@ -69,6 +70,8 @@ def render_table(rows: Sequence[TodoRow], today: date, *, width: int | None = No
             r.status,
             r.partnership,
         ))
+    if has_controls(" ".join(" ".join(c) for c in cells)):  # a hand-edited file: guard again, cell by cell
+        cells = [tuple(" ".join(printable(x).split()) if i == TITLE else printable(x) for i, x in enumerate(c)) for c in cells]
     keep = [0, 1, 2, 3, 4]
     if any(not r.is_open for r in rows):
         keep.append(5)

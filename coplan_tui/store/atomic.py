@@ -3,12 +3,18 @@
 A write goes to a temp file in the same folder, is fsynced, replaces the target with
 ``os.replace`` and then the folder is fsynced, so a crash leaves the old file or the new
 one, never a torn one.
+
+The temp file has a random name and is created with ``O_EXCL`` (``tempfile.mkstemp``): in
+a shared folder someone else could plant a symlink at a predictable name and have us
+truncate its target. A database path that is a symlink is written through to its target
+(see ``real_path``), so the link stays a link and both names keep showing the same data.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
@@ -31,6 +37,21 @@ def signature(path: Path) -> Signature | None:
     except FileNotFoundError:
         return None
     return Signature(st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+def real_path(path: Path) -> Path:
+    """The file a (possibly symlinked) path names: writes, locks and backups use this one."""
+    return Path(os.path.realpath(path))
+
+
+class NotDurable(OSError):
+    """The new file is in place, but the folder's fsync failed: a power cut may undo it."""
+
+
+def private_temp(folder: Path, name: str) -> tuple[int, Path]:
+    """A new 0600 temp file beside ``name`` in ``folder``: random name, ``O_EXCL``, never a link."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+    return fd, Path(tmp)
 
 
 def ensure_private_dir(folder: Path) -> None:
@@ -83,8 +104,7 @@ def write_all(fd: int, data: bytes | Sequence[Sequence[bytes]], size: int | None
 def atomic_write(path: Path, data: bytes | Sequence[Sequence[bytes]], size: int | None = None) -> Signature:
     """Replace ``path`` with ``data`` durably (see ``write_all``); return the new file's signature."""
     folder = path.parent
-    tmp = folder / f".{path.name}.{os.getpid()}.tmp"
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE)
+    fd, tmp = private_temp(folder, path.name)
     try:
         try:
             os.fchmod(fd, PRIVATE_FILE)
@@ -97,7 +117,10 @@ def atomic_write(path: Path, data: bytes | Sequence[Sequence[bytes]], size: int 
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-    fsync_dir(folder)
+    try:
+        fsync_dir(folder)
+    except OSError as e:
+        raise NotDurable(e.errno, f"the new file is in place, but its folder could not be synced ({e.strerror or e})") from None
     sig = signature(path)
     assert sig is not None
     return sig

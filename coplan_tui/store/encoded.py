@@ -2,8 +2,11 @@
 
 The store rewrites the whole file on every save. Re-joining 50,000 encoded documents each
 time is a C loop that holds the GIL for milliseconds, and the UI thread shares that GIL. So
-each table keeps the list it hands to ``os.writev`` (``entry, b",", entry, ...``): changing
-a document swaps one item, adding one appends two, and only a removal rebuilds the list.
+each table keeps the list it hands to ``os.writev``: one piece per document, each but the
+first carrying the comma before it. Changing a document swaps one piece, adding one appends
+one, and removing one blanks its piece (an empty piece writes nothing); when the first
+document goes, the next one drops its comma. Blanks are swept out once they outnumber the
+documents, so a removal costs the same whatever the table's size.
 """
 
 from __future__ import annotations
@@ -11,45 +14,74 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+SWEEP_AT = 64
+"""Blanks tolerated before a sweep is considered (a sweep also needs blanks > documents)."""
+
 
 class EncodedTable:
-    __slots__ = ("entries", "pieces", "size", "_slots")
+    __slots__ = ("pieces", "size", "_slots", "_first", "_blanks")
 
     def __init__(self, entries: dict[str, bytes]):
-        self.entries = entries
-        """doc_id -> ``"doc_id":{...}``"""
+        """``entries``: doc_id -> ``"doc_id":{...}``, in file order."""
         self.pieces: list[bytes] = []
         self.size = 0
         """Bytes in ``pieces``, so the writer can tell a short write without summing them."""
         self._slots: dict[str, int] = {}
-        self._rebuild()
+        self._first = 0
+        """The slot of the first document: the one piece without a leading comma."""
+        self._blanks = 0
+        self._rebuild(entries)
 
     @classmethod
     def encode(cls, docs: dict[str, Any], dumps: Callable[[Any], bytes]) -> EncodedTable:
         return cls({doc_id: dumps(doc_id) + b":" + dumps(doc) for doc_id, doc in docs.items()})
 
-    def _rebuild(self) -> None:
-        entries = list(self.entries.values())
-        pieces: list[bytes] = [b","] * max(0, 2 * len(entries) - 1)
-        pieces[0::2] = entries  # slice assignment: no Python-level loop over 50,000 items
-        self.pieces = pieces
-        self._slots = dict(zip(self.entries, range(0, len(pieces), 2)))
-        self.size = sum(map(len, pieces))
+    @classmethod
+    def from_pieces(cls, slots: dict[str, int], pieces: list[bytes]) -> EncodedTable:
+        """A table from pieces already laid out (each but the first starting with its comma)."""
+        table = cls({})
+        table.pieces = pieces
+        table._slots = slots
+        table.size = sum(map(len, pieces))
+        return table
+
+    def _rebuild(self, entries: dict[str, bytes]) -> None:
+        values = list(entries.values())
+        self.pieces = values[:1] + [b"," + v for v in values[1:]]
+        self._slots = dict(zip(entries, range(len(values))))
+        self._first = 0
+        self._blanks = 0
+        self.size = sum(map(len, self.pieces))
+
+    def _entry(self, slot: int) -> bytes:
+        piece = self.pieces[slot]
+        return piece if slot == self._first else piece[1:]
 
     def put(self, doc_id: str, entry: bytes) -> None:
         slot = self._slots.get(doc_id)
         if slot is None:
-            if self.pieces:
-                self.pieces.append(b",")
-                self.size += 1
-            self._slots[doc_id] = len(self.pieces)
-            self.pieces.append(entry)
-        else:
-            self.size -= len(self.pieces[slot])
-            self.pieces[slot] = entry
-        self.size += len(entry)
-        self.entries[doc_id] = entry
+            slot = self._slots[doc_id] = len(self.pieces)
+            if len(self._slots) == 1:
+                self._first = slot
+            self.pieces.append(b"")
+        piece = entry if slot == self._first else b"," + entry
+        self.size += len(piece) - len(self.pieces[slot])
+        self.pieces[slot] = piece
 
     def remove(self, doc_id: str) -> None:
-        if self.entries.pop(doc_id, None) is not None:
-            self._rebuild()  # rare (a deleted document), and the commas must stay between entries
+        slot = self._slots.pop(doc_id, None)
+        if slot is None:
+            return
+        pieces = self.pieces
+        self.size -= len(pieces[slot])
+        pieces[slot] = b""
+        self._blanks += 1
+        if slot == self._first and self._slots:
+            after = slot + 1
+            while not pieces[after]:
+                after += 1
+            self._first = after
+            pieces[after] = pieces[after][1:]
+            self.size -= 1
+        if self._blanks > SWEEP_AT and self._blanks > len(self._slots):
+            self._rebuild({d: self._entry(s) for d, s in sorted(self._slots.items(), key=lambda item: item[1])})

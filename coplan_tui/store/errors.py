@@ -26,10 +26,15 @@ class WriteFailed(StoreError):
     """Saving failed (disk full, read-only folder...). The previous file is untouched."""
 
     def __init__(self, path: Path, cause: OSError):
+        from .atomic import NotDurable
+
         self.path = path
         self.cause = cause
         why = cause.strerror or str(cause)
-        super().__init__(f"Could not save to {path}: {why}. Your previous data is untouched; the change was not saved.")
+        if isinstance(cause, NotDurable):
+            super().__init__(f"Saved to {path}, but {why}: the change may be lost if the power fails now.")
+        else:
+            super().__init__(f"Could not save to {path}: {why}. Your previous data is untouched; the change was not saved.")
 
 
 class InvalidDocument(StoreError):

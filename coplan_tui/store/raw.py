@@ -16,12 +16,31 @@ from .errors import StoreError, UnreadableFile
 from .schema import SchemaProblem, check_and_migrate
 
 
+class _DuplicateKey(ValueError):
+    pass
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object whose keys are all different; a hand-edited file with two equal keys would
+    otherwise lose the first one silently (and our next write would drop it for good)."""
+    data = dict(pairs)
+    if len(data) != len(pairs):
+        seen: set[str] = set()
+        key = next(k for k, _ in pairs if k in seen or seen.add(k))  # type: ignore[func-returns-value]
+        raise _DuplicateKey(key)
+    return data
+
+
 def parse_file(raw: bytes) -> dict[str, Any]:
     """Parse and check a DB file's bytes; raise SchemaProblem with the reason."""
     if not raw.strip():
         raise SchemaProblem("it is empty (0 bytes of data), which coplan never writes")
     try:
-        data = json.loads(raw)
+        data = json.loads(raw, object_pairs_hook=_unique_keys)
+    except _DuplicateKey as e:
+        raise SchemaProblem(f"the key {str(e)[:80]!r} appears twice in one object (was the file edited by hand?)") from None
+    except RecursionError:
+        raise SchemaProblem("it nests too deeply to be a coplan database") from None
     except UnicodeDecodeError:
         raise SchemaProblem("it is not text (not UTF-8)") from None
     except json.JSONDecodeError as e:

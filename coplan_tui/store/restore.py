@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from .atomic import atomic_write, ensure_private_dir
+from .atomic import atomic_write, ensure_private_dir, real_path
 from .backups import make_backup
 from .errors import StoreError
 from .schema import SchemaProblem
@@ -26,6 +26,7 @@ def restore_backup(db_path: Path, backup: Path, now: datetime | None = None) -> 
     except OSError as e:
         raise RestoreError(f"cannot read {backup}: {e.strerror}. Nothing was changed.") from None
     now = now or datetime.now().astimezone()
+    db_path = real_path(db_path)  # a symlinked database is restored through its link
     ensure_private_dir(db_path.parent)
     # Take the store's lock so a running app is not mid-write while we swap the file.
     store_lock = Store.lock_for(db_path)

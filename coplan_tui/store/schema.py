@@ -8,12 +8,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import re
+
 SCHEMA_VERSION = 1
 APP_MARKER = "coplan"
 META_TABLE = "_meta"
 TABLES = ("partnerships", "templates", "sessions", "todos", "plans", "settings")
 
 Data = dict[str, dict[str, Any]]
+_DOC_KEY = re.compile(r"[0-9]{1,18}")
+"""TinyDB numbers its documents; the store turns these keys into ints."""
 
 # from-version -> function that returns the data at from-version + 1.
 MIGRATIONS: dict[int, Callable[[Data], Data]] = {}
@@ -45,6 +49,9 @@ def check_and_migrate(data: object) -> tuple[Data, bool]:
     for name, table in data.items():
         if not isinstance(table, dict) or not all(isinstance(d, dict) for d in table.values()):
             raise SchemaProblem(f"its table {name!r} is damaged (not a set of documents)")
+        bad = next((key for key in table if not _DOC_KEY.fullmatch(key)), None)
+        if bad is not None:
+            raise SchemaProblem(f"its table {name!r} has a document numbered {bad[:40]!r}, which is not a number")
     version = meta.get("schema_version")
     if not isinstance(version, int) or version < 1:
         raise SchemaProblem(f"its schema version {version!r} is not valid")

@@ -1,9 +1,10 @@
-"""The only code that touches the DB file: TinyDB over an atomic, locked, cached storage.
+"""The only code that touches the DB file: TinyDB's JSON format, atomic, locked and cached.
 
 Why not TinyDB's stock ``JSONStorage``: it writes in place (a crash tears the file), two
 processes lose each other's updates and reuse doc_ids, and its query cache goes stale. Here:
 
-- the parsed data lives in memory and reads never touch the disk;
+- the validated documents live in memory, one copy each (``tables.py``), and reads never
+  touch the disk; inserts and deletes cost the same whatever a table's size;
 - every change is one transaction: take the file lock, re-read if the file changed (inode,
   mtime or size), apply, then write a temp file, fsync, ``os.replace``, fsync the folder;
 - ids are UUIDs inside the documents, so two processes never clash on an id;
@@ -14,6 +15,8 @@ processes lose each other's updates and reuse doc_ids, and its query cache goes 
 from __future__ import annotations
 
 import errno
+from dataclasses import dataclass
+import glob
 import json
 import threading
 from collections import deque
@@ -26,17 +29,18 @@ from typing import Any, TypeVar
 
 import filelock
 from pydantic import BaseModel, ValidationError
-from tinydb import TinyDB
-from tinydb.storages import Storage
 
 from ..domain.errors import describe
+from ..domain.merge import BOOKKEEPING, field_name, merge_documents
 from ..domain.models import LessonPlan, Partnership, Session, SessionTemplate, Todo
-from .atomic import PRIVATE_FILE, Signature, atomic_write, ensure_private_dir, signature
+from .atomic import PRIVATE_FILE, Signature, atomic_write, ensure_private_dir, real_path, signature
 from .backups import backup_dir, make_backup
 from .encoded import EncodedTable
 from .errors import InvalidDocument, NotFound, StoreError, UnreadableFile, WriteFailed
 from .raw import parse_file
+from .scan import as_text, scan_file
 from .schema import SchemaProblem, empty_data
+from .tables import Table, dump, model_table, plain_table
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -47,9 +51,39 @@ TABLE_OF: dict[type[BaseModel], str] = {
     Todo: "todos",
     LessonPlan: "plans",
 }
+MODEL_OF: dict[str, type[BaseModel]] = {table: cls for cls, table in TABLE_OF.items()}
 SETTINGS = "settings"
 LOCK_TIMEOUT_S = 15.0
 CHANGE_LOG = 10_000
+HISTORY = 512
+"""Earlier revisions replaced by another process, kept so a save made from one merges with the
+newer copy (a window's own earlier saves are kept apart, in ``_handed``)."""
+
+
+@dataclass
+class _Handed:
+    """What this process last saved of a document, so its next save merges right."""
+
+    based_on: int
+    """The revision the window's copy was read at."""
+    ours: dict[str, Any]
+    """The document as the window handed it in, before any merge: what the window believes
+    the document is, and so the base of its next save from the same copy."""
+    written: int
+    """The revision it became."""
+    changed: dict[str, Any]
+    """The fields it changed, for telling the window when another one replaces them."""
+
+
+class Notice:
+    """Another window replaced a value this window had saved: what, in which document, by whom."""
+
+    def __init__(self, what: str, field: str, by: str | None, value: Any):
+        self.what, self.field, self.by, self.value = what, field, by, value
+
+    def __str__(self) -> str:
+        who = self.by or "Someone in another window"
+        return f"{who} changed {field_name(self.field)} of {self.what!r} after you (your value was replaced)."
 
 
 def _now() -> datetime:
@@ -63,41 +97,36 @@ def _dumps(value: Any) -> bytes:
     return _ENCODER.encode(value).encode("utf-8")
 
 
-class _MemoryStorage(Storage):
-    """TinyDB storage over the dict the store already parsed; the store does the disk I/O."""
+def _encode_doc(doc: Any) -> bytes:
+    if isinstance(doc, BaseModel):
+        return doc.__pydantic_serializer__.to_json(doc)
+    return _dumps(doc)
 
-    def __init__(self, data: dict[str, Any]):
-        self.data = data
 
-    def read(self) -> dict[str, Any]:
-        return self.data
-
-    def write(self, data: dict[str, Any]) -> None:
-        self.data = data
+def load_tables(data: dict[str, Any]) -> dict[str, Table]:
+    """Validate every document of parsed ``data`` (emptying it as it goes); raise SchemaProblem."""
+    cls_of = {table: cls for cls, table in TABLE_OF.items()}
+    tables = {}
+    for name, docs in data.items():
+        cls = cls_of.get(name)
+        tables[name] = plain_table(docs) if cls is None else model_table(name, cls, docs)
+    for name in cls_of:
+        tables.setdefault(name, Table())
+    return tables
 
 
 def validate_documents(data: dict[str, Any]) -> dict[str, dict[str, BaseModel]]:
     """Validate every document; return table -> id -> model, or raise SchemaProblem."""
-    models: dict[str, dict[str, BaseModel]] = {}
-    for cls, table in TABLE_OF.items():
-        parsed: dict[str, BaseModel] = {}
-        for doc_id, doc in data.get(table, {}).items():
-            try:
-                model = cls.model_validate(doc)
-            except ValidationError as e:
-                raise SchemaProblem(f"document {doc_id} in {table} is invalid: {describe(e)}") from None
-            if model.id in parsed:  # type: ignore[attr-defined]
-                raise SchemaProblem(f"two documents in {table} share the id {model.id}")  # type: ignore[attr-defined]
-            parsed[model.id] = model  # type: ignore[attr-defined]
-        models[table] = parsed
-    return models
+    tables = load_tables(data)
+    return {table: tables[table].docs for table in TABLE_OF.values()}
 
 
 class Store:
     """Typed repository over one coplan DB file. Thread-safe; safe across processes."""
 
     def __init__(self, path: Path | str, *, clock: Callable[[], datetime] = _now, create: bool = True):
-        self.path = Path(path).expanduser().absolute()
+        self.path = real_path(Path(path).expanduser().absolute())
+        """The file itself: a symlinked path is written through to its target, which is also what is locked."""
         self.clock = clock
         self._mutex = threading.RLock()
         """Guards the in-memory data; held briefly, never across disk I/O, so UI reads never wait on the disk."""
@@ -106,12 +135,11 @@ class Store:
         self._lock = self.lock_for(self.path)
         self._backed_up = False
         self._sig: Signature | None = None
-        self._db: TinyDB
-        self._ids: dict[str, dict[str, int]] = {}
-        self._models: dict[str, dict[str, BaseModel]] = {}
+        self._tables: dict[str, Table] = {}
         self._encoded: dict[str, EncodedTable] = {}
         """Each table as JSON pieces, so a write re-encodes only what changed."""
-        self._dirty: set[tuple[str, str]] = set()
+        self._dirty: dict[tuple[str, str], Any] = {}
+        """(table, TinyDB key) -> the document to encode again, or None when it was removed."""
         self.generation = 0
         """Bumped on every change, ours or another process's; views compare it to refresh."""
         self._changes: deque[tuple[int, str, str]] = deque(maxlen=CHANGE_LOG)
@@ -122,6 +150,15 @@ class Store:
         """The log holds every change made after this generation (older ones fell off its end)."""
         self.read_only = False
         """Opened where no lock file can be made: every write is refused with a clear message."""
+        self.user: str | None = None
+        """Who is saving (the person's name); stored as each document's ``updated_by``."""
+        self._history: dict[tuple[str, str, int], dict[str, Any]] = {}
+        """(table, id, rev) -> that revision of the document, oldest first, at most HISTORY."""
+        self._handed: dict[tuple[str, str], _Handed] = {}
+        self._notices: list[Notice] = []
+        self.loads = 0
+        """Counts the times the file was read (another process wrote it): a view that sees it
+        change after its own save knows the save was merged with someone else's."""
         ensure_private_dir(self.path.parent)
         with self._writer:
             if not self.path.exists():
@@ -129,7 +166,7 @@ class Store:
                     raise StoreError(f"There is no coplan database at {self.path}.")
                 with self._locked():
                     if not self.path.exists():
-                        self._install(empty_data(), None)
+                        self._install(load_tables(empty_data()), None)
                         self._write(self._encode())
             if self._sig is None:
                 try:
@@ -159,13 +196,14 @@ class Store:
 
     def _remove_stale_temps(self) -> None:
         """Temp files left by a writer that died; safe to remove while we hold the lock."""
-        for tmp in self.path.parent.glob(f".{self.path.name}.*.tmp"):
+        for tmp in self.path.parent.glob(f".{glob.escape(self.path.name)}.*.tmp"):
             try:
                 tmp.unlink()
             except OSError:
                 pass
 
     def _load(self) -> None:
+        self.loads += 1
         self._remove_stale_temps()
         try:
             sig = signature(self.path)
@@ -174,32 +212,69 @@ class Store:
             raise self._unreadable("the file disappeared") from None
         except OSError as e:
             raise self._unreadable(f"it cannot be read ({e.strerror})") from None
-        try:
-            data = parse_file(raw)
-            models = validate_documents(data)
-        except SchemaProblem as e:
-            raise self._unreadable(str(e)) from None
+        text = as_text(raw)
+        del raw  # the text is the one copy of the file while it loads
+        scanned = scan_file(text, MODEL_OF)
+        if scanned is not None:
+            tables, encoded = scanned
+        else:
+            try:
+                tables, encoded = load_tables(parse_file(text.encode("latin-1"))), {}
+            except SchemaProblem as e:
+                raise self._unreadable(str(e)) from None
+        del text
         with self._mutex:
-            self._install(data, sig, models)
+            self._install(tables, sig, encoded)
 
-    def _install(self, data: dict[str, Any], sig: Signature | None, models: dict[str, dict[str, BaseModel]] | None = None) -> None:
-        self._db = TinyDB(storage=_MemoryStorage, data=data)
+    def _install(self, tables: dict[str, Table], sig: Signature | None, encoded: dict[str, EncodedTable] | None = None) -> None:
+        if getattr(self, "_tables", None) is not None:
+            self._remember_replaced(tables)
+        self._tables = tables
         self._sig = sig
-        self._encoded = {}
-        self._dirty = set()
-        self._models = models if models is not None else {t: {} for t in TABLE_OF.values()}
-        self._ids = {
-            table: {doc.get("id"): int(doc_id) for doc_id, doc in data.get(table, {}).items()}
-            for table in (*TABLE_OF.values(), SETTINGS)
-        }
+        self._encoded = encoded or {}
+        self._dirty = {}
         self.generation += 1
         self._loaded_at = self.generation
         self._changes.clear()
         self._complete_after = 0
 
-    @property
-    def _data(self) -> dict[str, Any]:
-        return self._db.storage.data  # type: ignore[attr-defined]
+    def _remember_replaced(self, fresh: dict[str, Table]) -> None:
+        """Keep the revisions another process just replaced (a save from one of them must
+        merge with the new copy), and note the values this window saved that were replaced."""
+        for table in TABLE_OF.values():
+            old_docs = self._tables[table].docs if table in self._tables else {}
+            if not old_docs or table not in fresh:
+                continue
+            for doc_id, doc in fresh[table].docs.items():
+                before = old_docs.get(doc_id)
+                if before is not None and getattr(before, "rev", 0) != getattr(doc, "rev", 0):
+                    self._keep(table, dump(before))
+        for (table, doc_id), handed in list(self._handed.items()):
+            found = fresh[table].docs.get(doc_id) if table in fresh else None
+            doc = dump(found) if found is not None else None
+            if doc is None or doc.get("rev", 0) <= handed.written:
+                continue
+            for field, value in handed.changed.items():
+                if doc.get(field) != value and field not in BOOKKEEPING and field != "steps":
+                    what = doc.get("title") or doc.get("name") or table.rstrip("s")
+                    self._notices.append(Notice(str(what), field, doc.get("updated_by"), doc.get(field)))
+            handed.changed = {}  # told once
+
+    def _keep(self, table: str, doc: dict[str, Any]) -> None:
+        self._history[(table, doc.get("id"), doc.get("rev", 0))] = doc
+        while len(self._history) > HISTORY:
+            del self._history[next(iter(self._history))]
+
+    def take_notices(self) -> list[Notice]:
+        """Values this window saved that another window replaced since (said once each)."""
+        with self._mutex:
+            notices, self._notices = self._notices, []
+        return notices
+
+    def raw_tables(self) -> dict[str, Any]:
+        """The data as the file holds it (plain dicts under TinyDB keys), built afresh."""
+        with self._mutex:
+            return {name: table.raw() for name, table in self._tables.items()}
 
     def reload_if_changed(self) -> bool:
         """Re-read the file if another process changed it. Returns whether it did."""
@@ -234,7 +309,7 @@ class Store:
 
     def all(self, cls: type[M]) -> list[M]:
         with self._mutex:
-            return list(self._table_models(cls).values())  # type: ignore[arg-type]
+            return list(self._table_models(cls).values())
 
     def changed_since(self, cls: type[BaseModel], generation: int) -> set[str] | None:
         """Ids of ``cls`` documents put or deleted after ``generation``; None when a reload or
@@ -266,25 +341,21 @@ class Store:
 
     def count(self, cls: type[BaseModel]) -> int:
         with self._mutex:
-            return len(self._data.get(TABLE_OF[cls], {}))
+            return len(self._table_models(cls))
 
-    def _table_models(self, cls: type[BaseModel]) -> dict[str, BaseModel]:
-        table = TABLE_OF[cls]
-        models = self._models.setdefault(table, {})
-        raw = self._data.get(table, {})
-        if len(models) != len(raw):
-            models.clear()
-            for doc in raw.values():
-                model = cls.model_validate(doc)
-                models[model.id] = model  # type: ignore[attr-defined]
-        return models
+    def _table_models(self, cls: type[BaseModel]) -> dict[str, Any]:
+        return self._table(TABLE_OF[cls]).docs
+
+    def _table(self, name: str) -> Table:
+        table = self._tables.get(name)
+        if table is None:
+            table = self._tables[name] = Table()
+        return table
 
     def setting(self, key: str, default: Any = None) -> Any:
         with self._mutex:
-            doc_id = self._ids.get(SETTINGS, {}).get(key)
-            if doc_id is None:
-                return default
-            return self._data[SETTINGS][str(doc_id)].get("value", default)
+            doc = self._table(SETTINGS).docs.get(key)
+            return default if doc is None else doc.get("value", default)
 
     # --- writing ---------------------------------------------------------------------
 
@@ -313,6 +384,7 @@ class Store:
                 self._load()
             try:
                 with self._mutex:
+                    puts = self._revised(puts)
                     self._check_links(puts, {doc_id for cls, doc_id in deletes if cls is Partnership})
                     self._apply(puts, deletes, settings or {})
                     payload = self._encode()
@@ -324,6 +396,37 @@ class Store:
                 except StoreError:
                     pass
                 raise
+
+    def _revised(self, puts: list[BaseModel]) -> list[BaseModel]:
+        """Each put with its next revision. One saved from a copy older than the file's is
+        merged field by field with it (``domain.merge``); its base is what this window last
+        handed in from that copy, or else the revision the copy was read at."""
+        revised = []
+        for doc in puts:
+            table = TABLE_OF[type(doc)]
+            key = (table, doc.id)  # type: ignore[attr-defined]
+            ours = doc.model_dump(mode="json")
+            read_at = ours.get("rev", 0)
+            current = self._raw(table, doc.id)  # type: ignore[attr-defined]
+            merged, rev = ours, read_at
+            if current is not None:
+                rev = current.get("rev", 0)
+                if rev > read_at:
+                    handed = self._handed.get(key)
+                    base = handed.ours if handed is not None and handed.based_on == read_at else self._history.get((table, doc.id, read_at))  # type: ignore[attr-defined]
+                    merged, _conflicts = merge_documents(base, ours, current)
+                self._keep(table, current)
+            changed = {k: v for k, v in merged.items() if current is None or current.get(k) != v}
+            self._handed[key] = _Handed(read_at, ours, rev + 1, changed)
+            try:
+                revised.append(type(doc).model_validate({**merged, "rev": rev + 1, "updated_by": self.user}))
+            except ValidationError as e:
+                raise InvalidDocument(describe(e)) from None
+        return revised
+
+    def _raw(self, table: str, doc_id: str) -> dict[str, Any] | None:
+        doc = self._tables[table].docs.get(doc_id) if table in self._tables else None
+        return None if doc is None else dump(doc)
 
     def _validated(self, doc: BaseModel) -> BaseModel:
         if type(doc) not in TABLE_OF:
@@ -349,49 +452,18 @@ class Store:
                         raise InvalidDocument(str(e)) from None
 
     def _apply(self, puts: list[BaseModel], deletes: list[tuple[type[BaseModel], str]], settings: dict[str, Any]) -> None:
-        by_table: dict[str, dict[str, Any]] = {}
+        dirty = self._dirty
         for doc in puts:
-            by_table.setdefault(TABLE_OF[type(doc)], {})[doc.id] = doc  # type: ignore[attr-defined]
+            name = TABLE_OF[type(doc)]
+            dirty[(name, self._table(name).put(doc.id, doc))] = doc  # type: ignore[attr-defined]
         for key, value in settings.items():
-            by_table.setdefault(SETTINGS, {})[key] = {"id": key, "value": value}
-        for table, docs in by_table.items():
-            # Bring the model cache in line with the raw table before the raw table changes.
-            models = None if table == SETTINGS else self._table_models(type(next(iter(docs.values()))))
-            ids = self._ids.setdefault(table, {})
-            raw = {i: (d if isinstance(d, dict) else d.model_dump(mode="json")) for i, d in docs.items()}
-            existing = [ids[i] for i in raw if i in ids]
-            tinytable = self._db.table(table)
-            if existing:
-                # Replace existing documents in TinyDB's table dict directly: Table.update
-                # rebuilds the whole table twice per call, which on 50,000 to-dos costs more
-                # than the write itself, and every autosave and toggle is an update.
-                table_docs = self._data.setdefault(table, {})
-                for uuid, doc in raw.items():
-                    if uuid in ids:
-                        table_docs[str(ids[uuid])] = doc
-                tinytable.clear_cache()
-                self._dirty.update((table, str(ids[i])) for i in raw if i in ids)
-            fresh = [i for i in raw if i not in ids]
-            if fresh:
-                new_ids = tinytable.insert_multiple(raw[i] for i in fresh)
-                ids.update(zip(fresh, new_ids))
-                self._dirty.update((table, str(i)) for i in new_ids)
-            if models is not None:
-                models.update(docs)
-        gone: dict[str, list[str]] = {}
+            doc = {"id": key, "value": value}
+            dirty[(SETTINGS, self._table(SETTINGS).put(key, doc))] = doc
         for cls, doc_id in deletes:
-            gone.setdefault(TABLE_OF[cls], []).append(doc_id)
-        for table, doc_ids in gone.items():
-            ids = self._ids.get(table, {})
-            present = [i for i in doc_ids if i in ids]
-            if not present:
-                continue
-            removed = [ids[i] for i in present]
-            self._db.table(table).remove(doc_ids=removed)
-            self._dirty.update((table, str(i)) for i in removed)
-            for i in present:
-                del ids[i]
-                self._models.get(table, {}).pop(i, None)
+            name = TABLE_OF[cls]
+            removed = self._table(name).remove(doc_id)
+            if removed is not None:
+                dirty[(name, removed)] = None
         self.generation += 1
         self._log([(TABLE_OF[type(d)], d.id) for d in puts] + [(TABLE_OF[cls], doc_id) for cls, doc_id in deletes])  # type: ignore[attr-defined]
 
@@ -408,22 +480,21 @@ class Store:
         pieces are patched in place (see ``encoded.py``): nothing here loops over every
         document, so a save on a big file holds the GIL the UI thread needs for microseconds.
         """
-        for table, doc_id in self._dirty:
+        for (table, key), doc in self._dirty.items():
             encoded = self._encoded.get(table)
             if encoded is None:
                 continue  # encoded whole below
-            doc = self._data.get(table, {}).get(doc_id)
             if doc is None:
-                encoded.remove(doc_id)
+                encoded.remove(key)
             else:
-                encoded.put(doc_id, _dumps(doc_id) + b":" + _dumps(doc))
+                encoded.put(key, _dumps(key) + b":" + _encode_doc(doc))
         self._dirty.clear()
         parts: list[list[bytes]] = [[b"{"]]
         size = 2
-        for n, (table, docs) in enumerate(self._data.items()):
+        for n, (table, docs) in enumerate(self._tables.items()):
             encoded = self._encoded.get(table)
             if encoded is None:
-                encoded = self._encoded[table] = EncodedTable.encode(docs, _dumps)
+                encoded = self._encoded[table] = EncodedTable({key: _dumps(key) + b":" + _encode_doc(doc) for key, doc in docs.items_by_key()})
             head = (b"," if n else b"") + _dumps(table) + b":{"
             parts += [[head], encoded.pieces, [b"}"]]
             size += len(head) + encoded.size + 1

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from textual.app import App
+from .text import toast
 
 
 def export_dir(store) -> Path:
@@ -18,17 +19,17 @@ def export_in_background(app: App, file_name: str, render: Callable[[], bytes], 
     """Write ``render()`` to ``file_name`` in the export folder without blocking the UI."""
 
     def work() -> None:
-        from ..export.files import write_file
+        from ..store.private_files import write_new_file
 
         try:
-            path = write_file(export_dir(app.store) / file_name, render())  # type: ignore[attr-defined]
+            path = write_new_file(export_dir(app.store) / file_name, render())  # type: ignore[attr-defined]
         except OSError as e:
-            app.call_from_thread(app.notify, f"Could not export {what}: {e.strerror or e}", title="Export failed", severity="error", timeout=10)
+            app.call_from_thread(toast, app, f"Could not export {what}: {e.strerror or e}", title="Export failed", severity="error", timeout=10)
             return
         except Exception as e:  # a writer bug must not take the app down with it
-            app.call_from_thread(app.notify, f"Could not export {what}: {e}", title="Export failed", severity="error", timeout=10)
+            app.call_from_thread(toast, app, f"Could not export {what}: {e}", title="Export failed", severity="error", timeout=10)
             return
-        app.call_from_thread(app.notify, f"Exported {what} to {path}", title="Exported", timeout=10)
+        app.call_from_thread(toast, app, f"Exported {what} to {path}", title="Exported", timeout=10)
 
     app.run_worker(work, thread=True, group="export", name=f"export {file_name}")
 
@@ -42,7 +43,7 @@ def export_session_minutes(app: App, session_id: str) -> None:
     session = store.get(Session, session_id)
     partnership = store.get(Partnership, session.partnership_id) if session else None
     if session is None or partnership is None:
-        app.notify("That session no longer exists.", severity="warning")
+        toast(app, "That session no longer exists.", severity="warning")
         return
     now, todos = app.now(), store.all(Todo)  # type: ignore[attr-defined]
 

@@ -1,6 +1,9 @@
-"""Store benchmark: durable write, cold load and in-memory query at 500 / 10,000 / 50,000 to-dos.
+"""Store benchmark: durable write, cold load, in-memory query, insert and delete at 500 / 10,000 / 50,000 to-dos.
 
-Compared in the same run with TinyDB's stock JSONStorage on the same data.
+Compared in the same run with TinyDB's stock JSONStorage on the same data. Insert and
+delete time the change to memory that a commit makes under the store's lock (``_apply``,
+where TinyDB's table methods used to rebuild the table); their baseline is the same
+operation on the 500-to-do table, since they must cost the same whatever the size.
 Prints one JSON object per line. Run: python tests/benchmarks/bench_store.py
 """
 
@@ -25,10 +28,11 @@ from coplan_tui.store import Store  # noqa: E402
 
 SIZES = (500, 10_000, 50_000)
 WRITE_TARGET = 1.3  # a durable write may cost at most 1.3x stock TinyDB's non-atomic write
+INSERT_DELETE_MS = 1.0
 
 
 def emit(name: str, value: float, unit: str, **extra: float | str) -> None:
-    print(json.dumps({"name": name, "value": round(value, 3), "unit": unit, **extra}), flush=True)
+    print(json.dumps({"name": name, "value": round(value, 4), "unit": unit, **extra}), flush=True)
 
 
 def median_ms(fn, runs: int) -> float:
@@ -62,8 +66,25 @@ def build(folder: Path, n: int) -> tuple[Path, Partnership]:
     return path, p
 
 
+def insert_delete_ms(store: Store, p: Partnership, runs: int = 50) -> tuple[float, float]:
+    """Median ms of one to-do added to memory, then removed, as a commit does under the lock."""
+    now = datetime(2026, 11, 23, tzinfo=timezone.utc)
+    inserts, deletes = [], []
+    for i in range(runs):
+        todo = Todo(title=f"new {i}", partnership_id=p.id, created_at=now, updated_at=now)
+        t0 = time.perf_counter()
+        store._apply([todo], [], {})
+        t1 = time.perf_counter()
+        store._apply([], [(Todo, todo.id)], {})
+        t2 = time.perf_counter()
+        inserts.append((t1 - t0) * 1000)
+        deletes.append((t2 - t1) * 1000)
+    return statistics.median(inserts), statistics.median(deletes)
+
+
 def main() -> None:
     runs = {500: 30, 10_000: 15, 50_000: 7}
+    small: tuple[float, float] | None = None
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         for n in SIZES:
@@ -96,6 +117,13 @@ def main() -> None:
             stock_cold = median_ms(lambda: TinyDB(stock_path, access_mode="r").table("todos").all(), max(3, r // 3))
             emit(f"cold_load_{n}", cold, "ms", baseline=round(stock_cold, 3),
                  note="ours parses and validates every document; baseline: stock TinyDB load of the todos table")
+
+            insert, delete = insert_delete_ms(store, p)
+            small = small or (insert, delete)
+            emit(f"insert_{n}", insert, "ms", baseline=round(small[0], 4), target=INSERT_DELETE_MS,
+                 note="one to-do into memory under the lock; baseline: the same at 500 to-dos")
+            emit(f"delete_{n}", delete, "ms", baseline=round(small[1], 4), target=INSERT_DELETE_MS,
+                 note="one to-do out of memory under the lock; baseline: the same at 500 to-dos")
 
             owner = p.members[0].id
             query = median_ms(lambda: [t for t in store.all(Todo) if t.owner == owner and t.is_open], r)

@@ -37,7 +37,7 @@ def test_restore_lists_validates_and_keeps_the_current_file(db_path, clock):
     clock.advance(minutes=1)
     Store(db_path, clock=clock).set_setting("version", "second")
     listing = _cli("restore", "--db", str(db_path))
-    assert listing.returncode == 0 and "  1  coplan-" in listing.stdout
+    assert listing.returncode == 0 and "  1  Mon 23 Nov 2026 15:31:00  0 partnerships, 0 sessions, 0 to-dos, 0 plans  coplan.json." in listing.stdout
 
     (backup,) = list_backups(db_path)
     done = _cli("restore", "--db", str(db_path), "--from", "1")

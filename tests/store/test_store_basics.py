@@ -132,7 +132,7 @@ def test_incremental_encoding_writes_exactly_the_data(store, db_path, clock):
     store.set_setting("me", "x")
     store.put(_todo(p, "late", clock))
     on_disk = json.loads(db_path.read_bytes())
-    assert on_disk == json.loads(json.dumps(store._data))
+    assert on_disk == json.loads(json.dumps(store.raw_tables()))
     reopened = Store(db_path)
     assert sorted(t.title for t in reopened.all(Todo)) == sorted(
         ["changed ünïcode [bold]", "late"] + [f"t{i}" for i in range(20) if i not in (3, 5, 6)]

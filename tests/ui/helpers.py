@@ -40,6 +40,11 @@ async def settle(pilot: Pilot, timeout: float = 10.0) -> None:
             raise NeverSettled(f"the app pushed no screen in {timeout} s")
         else:
             await pilot.pause(0.01)
+    # The app opens its database on a thread after its first frame: wait for it.
+    while isinstance(app, CoplanApp) and app.opening:
+        if time.monotonic() > deadline:
+            raise NeverSettled(f"the database was still opening after {timeout} s")
+        await pilot.pause(0.01)
     await app.workers.wait_for_complete()
     if isinstance(app, CoplanApp) and app.gateway is not None:
         app.gateway.flush()

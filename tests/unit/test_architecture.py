@@ -60,6 +60,8 @@ HEADLESS = {
     "todo-done": ["todo", "done", "{todo}"],
     "todo-reopen": ["todo", "reopen", "{todo}"],
     "plans": ["plans"],
+    "release": ["release"],
+    "release-json": ["release", "--as-of", "today", "--format", "json"],
     "export-todos-ics": ["export", "todos", "--format", "ics"],
     "export-todos-csv": ["export", "todos", "--format", "csv"],
     "export-todos-md": ["export", "todos", "--format", "md"],

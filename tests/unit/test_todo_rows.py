@@ -37,7 +37,7 @@ def test_row_deadlines_match_the_model_rule(status):
 
 
 def test_raw_and_model_rows_agree(demo_store):
-    raw = {r.id: r.as_record() for r in rows_from_raw(demo_store._data)}
+    raw = {r.id: r.as_record() for r in rows_from_raw(demo_store.raw_tables())}
     models = rows_from_models(demo_store.all(Todo), demo_store.all(Partnership), demo_store.all(Session))
     assert len(raw) == len(models) == 12
     for row in models:

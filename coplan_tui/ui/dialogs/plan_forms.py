@@ -124,6 +124,7 @@ def plan_info_form(plan: LessonPlan, today: date) -> FormDialog[dict]:
             "length_minutes": _minutes(v["length"], "length") if v["length"].strip() else None,
             "standards": [s.strip() for s in v["standards"].split(";") if s.strip()],
             "differentiation": v["differentiation"],
+            "tc_included": v["tc_included"] == "yes",
         }
         LessonPlan.model_validate({**plan.model_dump(), **update})
         return update
@@ -139,6 +140,12 @@ def plan_info_form(plan: LessonPlan, today: date) -> FormDialog[dict]:
             FormField("length", "Length (min)", str(plan.length_minutes or ""), placeholder="e.g. 50; empty for a unit"),
             FormField("standards", "Standards", "; ".join(plan.standards), placeholder="separate with ;"),
             FormField("differentiation", "Supports", plan.differentiation, placeholder="plan-wide differentiation"),
+            FormField(
+                "tc_included",
+                "TC included in planning",
+                "yes" if plan.tc_included else "no",
+                choices=[("No", "no"), ("Yes: a targeted lesson the TC helped plan", "yes")],
+            ),
         ],
         build,
     )

@@ -8,7 +8,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from ...domain.models import REFLECTION_QUESTIONS, Reflection
+from ...domain.models import NOTES_MAX, REFLECTION_QUESTIONS, Reflection
 from ..text import lit
 from ..widgets.marks import TickBox
 
@@ -29,7 +29,7 @@ class ReflectionDialog(ModalScreen[Reflection | None]):
             yield Static(lit("Before you finish: did we both…", "bold"), classes="dialog-title")
             for field, question in REFLECTION_QUESTIONS.items():
                 yield TickBox(lit(question), value=bool(getattr(self.reflection, field)), id=f"reflect-{field}")
-            yield Input(value=self.reflection.notes, placeholder="A note for next time (optional)", id="reflect-notes")
+            yield Input(value=self.reflection.notes, placeholder="A note for next time (optional)", id="reflect-notes", max_length=NOTES_MAX)
             yield Static(lit("space tick · tab next · enter finish · escape back", "dim"), classes="dialog-hint")
 
     def on_input_submitted(self, _: Input.Submitted) -> None:

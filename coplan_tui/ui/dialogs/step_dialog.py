@@ -10,7 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static, TextArea
 
 from ...domain.errors import describe
-from ...domain.models import TemplateStep
+from ...domain.models import TITLE_MAX, TemplateStep
 from ..text import lit
 from ..widgets.marks import TickBox
 
@@ -37,7 +37,7 @@ class StepDialog(ModalScreen[TemplateStep | None]):
             with Horizontal(classes="dialog-row"):
                 with Vertical():
                     yield Label("Title")
-                    yield Input(value=s.title if s else "", placeholder="e.g. Celebrations", id="step-title-input")
+                    yield Input(value=s.title if s else "", placeholder="e.g. Celebrations", id="step-title-input", max_length=TITLE_MAX)
                 with Vertical(id="step-minutes-box"):
                     yield Label("Minutes (1-240)")
                     yield Input(value=str(s.minutes) if s else "5", id="step-minutes", restrict=r"[0-9]*")

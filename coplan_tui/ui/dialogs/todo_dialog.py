@@ -17,7 +17,7 @@ from ..widgets.marks import Choice
 
 from ...domain.dates import ACCEPTED, parse_date
 from ...domain.errors import DomainError, describe
-from ...domain.models import BOTH, Partnership, Todo
+from ...domain.models import BOTH, TITLE_MAX, Partnership, Todo
 from ..text import lit
 
 
@@ -57,7 +57,7 @@ class TodoDialog(ModalScreen[Todo | None]):
         with Vertical(id="todo-dialog", classes="dialog"):
             yield Static(lit("Edit to-do" if t else "New to-do", "bold"), classes="dialog-title")
             yield Label("What needs doing?")
-            yield Input(value=t.title if t else "", placeholder="e.g. Draft the exit ticket", id="todo-title-input")
+            yield Input(value=t.title if t else "", placeholder="e.g. Draft the exit ticket", id="todo-title-input", max_length=TITLE_MAX)
             yield Label("Who owns it?")
             owner = t.owner if t else BOTH
             with ChoiceSet(id="todo-owner"):

@@ -13,6 +13,7 @@ from textual.widgets import Input, Label, Static
 
 from ...domain.dates import ACCEPTED, parse_date
 from ...domain.errors import DomainError
+from ...domain.models import TEXT_MAX, TITLE_MAX
 from ...domain.todo_changes import check_deadline_order
 from ...domain.todo_rows import Team
 from ..text import lit
@@ -65,7 +66,7 @@ class TodoEditor(ModalScreen[TodoDraft | None]):
                 ("notes", "Notes", "optional"),
             ):
                 yield Label(lit(label))
-                yield Input(self.values[name], placeholder=hint, id=f"edit-{name}")
+                yield Input(self.values[name], placeholder=hint, id=f"edit-{name}", max_length=TEXT_MAX if name == "notes" else TITLE_MAX)
             yield Static(lit(f"Dates: {ACCEPTED}. Enter or ctrl+s saves, escape cancels.", "dim"), classes="dialog-note")
             yield Static("", id="edit-error")
 

@@ -3,26 +3,28 @@
 For each pair: phase and level, the next regular session and who should lead it, to-dos
 per member (open, overdue, due this week), and whether the release of responsibility is
 ahead of, on, or behind the plan. An empty database gets a short welcome instead.
+
+Home is the first screen, so it paints before the database is open (the app opens it
+after the first frame): until then it shows which file is opening, and the domain and
+the table's helpers are imported only when there is data to show.
 """
 
 from __future__ import annotations
 
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
-from ...domain.models import BOTH, LessonPlan, Partnership, Session, Todo
-from ...domain.release import ReleaseStatus, release_status, suggested_leader
-from ...domain.schedule import describe_next, next_session_at
-from ...domain.workload import Load, total, workload
 from ..messages import DataChanged
-from ..text import clip, lit
-from ..widgets.release_chart import STATUS_STYLE
 from ..widgets.footer import CoplanFooter
+from ..text import lit, toast
+
+if TYPE_CHECKING:
+    from ...domain.models import Partnership
 
 NARROW = 110
 """Below this many columns the table abbreviates."""
@@ -34,41 +36,6 @@ WELCOME = (
     "teacher candidate, or a librarian and a classroom teacher) and keeps track of who does "
     "what, by when, and who leads as responsibility shifts across a placement.\n\n"
 )
-
-
-def status_text(status: ReleaseStatus) -> Text:
-    return lit(status.short, STATUS_STYLE.get(status.state, "dim"))
-
-
-def phase_level(p: Partnership, narrow: bool) -> str:
-    phase = p.phase.label.replace("Clinical Practice", "CP") if p.phase else "Peers"
-    level = {"cooperation": "Coop.", "coordination": "Coord.", "collaboration": "Collab."}[p.level.value]
-    return f"{phase} · {level if narrow else p.level.label}"
-
-
-def todo_cell(p: Partnership, loads: dict[str, Load], narrow: bool) -> Text:
-    """Narrow: ``5 · 1 late`` for the pair. Wide: ``CT 2/1/1  TC 2/0/2  both 1/0/1`` per member."""
-    if narrow:
-        pair = total(loads)
-        text = lit(str(pair.open))
-        if pair.overdue:
-            text.append_text(lit(f" · {pair.overdue} late", "bold red"))
-        return text
-    text = Text()
-    for owner, load in loads.items():
-        if owner == BOTH and not load.open:
-            continue
-        text.append_text(lit(f"{'  ' if text else ''}{p.owner_label(owner)} {load.open}/"))
-        text.append_text(lit(str(load.overdue), "bold red" if load.overdue else ""))
-        text.append_text(lit(f"/{load.this_week}"))
-    return text
-
-
-def next_cell(p: Partnership, now, narrow: bool) -> str:
-    if not narrow:
-        return describe_next(p, now)
-    at = next_session_at(p, now)
-    return f"{at:%a %d %H:%M}" if at else describe_next(p, now)
 
 
 class HomeScreen(Screen[None]):
@@ -115,6 +82,8 @@ class HomeScreen(Screen[None]):
 
     @property
     def partnerships(self) -> list[Partnership]:
+        from ...domain.models import Partnership
+
         return sorted(self.app.store.all(Partnership), key=lambda p: p.display_name.lower())  # type: ignore[attr-defined]
 
     @property
@@ -123,19 +92,29 @@ class HomeScreen(Screen[None]):
         if not table.row_count:
             return None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        from ...domain.models import Partnership
+
         return self.app.store.get(Partnership, key) if key else None  # type: ignore[attr-defined]
 
     def refresh_data(self) -> None:
         store = self.app.store  # type: ignore[attr-defined]
+        if store is None:
+            self.set_class(True, "-empty")
+            self.query_one("#welcome", Static).update(lit(f"Opening {self.app.db_path}…"))  # type: ignore[attr-defined]
+            return
+        from ...domain.models import Session, Todo
+        from ..widgets.home_rows import partnership_row
+
         now = self.app.now()  # type: ignore[attr-defined]
-        today = now.date()
         partnerships = self.partnerships
-        sessions = store.all(Session)
+        by_pair: dict[str, list[Session]] = {}
+        for session in store.all(Session):
+            by_pair.setdefault(session.partnership_id, []).append(session)
         todos = store.all(Todo)
         empty = not partnerships
         self.set_class(empty, "-empty")
         welcome = self.query_one("#welcome", Static)
-        if empty:
+        if empty:  # (not empty: the welcome, or the "Opening" line, is hidden; no update, no repaint)
             text = lit(WELCOME)
             text.append_text(lit("  n  ", "bold reverse"))
             text.append_text(lit("  Create a partnership: who you are, the placement, your regular time\n\n"))
@@ -152,14 +131,7 @@ class HomeScreen(Screen[None]):
         else:
             table.clear()
         for p in partnerships:
-            table.add_row(
-                lit(clip(p.display_name, 24) if narrow else p.display_name),
-                lit(phase_level(p, narrow)),
-                lit(next_cell(p, now, narrow)),
-                todo_cell(p, workload(p, todos, today), narrow),
-                status_text(release_status(p, sessions, today)),
-                key=p.id,
-            )
+            table.add_row(*partnership_row(p, by_pair.get(p.id, []), todos, now, narrow), key=p.id)
         if keep and keep in {p.id for p in partnerships}:
             table.move_cursor(row=table.get_row_index(keep))
         self.refresh_bindings()
@@ -174,14 +146,21 @@ class HomeScreen(Screen[None]):
         if p is None:
             detail.update("")
             return
+        from ...domain.models import Session, Todo
+        from ..widgets.home_rows import detail_table
+
         store = self.app.store  # type: ignore[attr-defined]
         now = self.app.now()  # type: ignore[attr-defined]
-        sessions = store.all(Session)
+        sessions = [s for s in store.all(Session) if s.partnership_id == p.id]
         detail.update(detail_table(p, sessions, store.all(Todo), now))
 
     # --- actions ----------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.app.store is None:  # type: ignore[attr-defined]
+            return action in ("app.quit", "quit")  # still opening: nothing to act on yet
+        from ...domain.models import Partnership
+
         has_any = bool(self.app.store and self.app.store.count(Partnership))  # type: ignore[attr-defined]
         if action == "demo":
             return not has_any
@@ -191,7 +170,7 @@ class HomeScreen(Screen[None]):
 
     def action_start_session(self) -> None:
         p = self.selected
-        self.app.open_session(p.id if p else None)  # type: ignore[attr-defined]
+        self.app.start_or_join_session(p.id if p else None)  # type: ignore[attr-defined]
 
     def action_todos(self) -> None:
         p = self.selected
@@ -243,11 +222,12 @@ class HomeScreen(Screen[None]):
 
         now = self.app.now()  # type: ignore[attr-defined]
         self.app.save(*build_demo(now.date(), now))  # type: ignore[attr-defined]
-        self.notify("Two sample partnerships are loaded. Delete one with x when you are done.", title="Demo")
+        toast(self, "Two sample partnerships are loaded. Delete one with x when you are done.", title="Demo")
 
     def action_delete(self) -> None:
-        from ..gateway import Change
+        from ...domain.models import LessonPlan, Partnership, Session, Todo
         from ..dialogs.confirm import confirm
+        from ..gateway import Change
 
         p = self.selected
         if p is None:
@@ -261,7 +241,7 @@ class HomeScreen(Screen[None]):
             deletes = [(Partnership, p.id)] + [(Session, s.id) for s in sessions]
             deletes += [(Todo, t.id) for t in todos] + [(LessonPlan, x.id) for x in plans]
             self.app.gateway.submit(Change(deletes=deletes))  # type: ignore[attr-defined]
-            self.notify(f"Deleted {p.display_name}.", title="Deleted")
+            toast(self, f"Deleted {p.display_name}.", title="Deleted")
 
         confirm(
             self.app,
@@ -272,33 +252,3 @@ class HomeScreen(Screen[None]):
         )
 
 
-def detail_table(p: Partnership, sessions: list[Session], todos: list[Todo], now) -> Table:
-    """The selected partnership: who, where, next session and leader, loads, release."""
-    today = now.date()
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(style="bold", no_wrap=True)
-    grid.add_column()
-    who = " · ".join(f"{m.name} ({p.owner_label(m.id)})" for m in p.members)
-    where = ", ".join(x for x in (p.context.school, p.context.subject, p.context.grade and f"grade {p.context.grade}") if x)
-    meeting = "in person" if p.meeting.mode == "in_person" else f"virtual ({p.meeting.platform})"
-    grid.add_row(lit("Members"), lit(who))
-    grid.add_row(lit("Context"), lit(" · ".join(x for x in (where, meeting) if x)))
-    at = next_session_at(p, now)
-    suggestion = suggested_leader(p, at.date() if at else today, sessions)
-    leader = p.member(suggestion.member_id) if suggestion.member_id else None
-    nxt = lit(describe_next(p, now))
-    if leader:
-        nxt.append_text(lit(f"  led by {leader.name} ({p.owner_label(leader.id)})", "bold"))
-    grid.add_row(lit("Next"), nxt)
-    grid.add_row(lit("Why"), lit(suggestion.reason, "dim"))
-    loads = workload(p, todos, today)
-    for owner, load in loads.items():
-        if owner == BOTH and not load.open:
-            continue
-        line = lit(f"{load.open} open · ")
-        line.append_text(lit(f"{load.overdue} overdue", "bold red" if load.overdue else ""))
-        line.append_text(lit(f" · {load.this_week} due this week"))
-        grid.add_row(lit(f"To-dos {p.owner_label(owner)}"), line)
-    status = release_status(p, sessions, today)
-    grid.add_row(lit("Release"), lit(status.sentence, STATUS_STYLE.get(status.state, "")))
-    return grid

@@ -20,6 +20,7 @@ from ..dialogs.confirm import ConfirmScreen
 from ..widgets.footer import CoplanFooter
 from .plan_export import write_plan_markdown
 from ..dialogs.plan_forms import resource_form
+from ..text import plain, toast
 
 SIDE_WIDTH = 120
 """From this screen width the balance chart and resources sit beside the editor."""
@@ -75,14 +76,14 @@ class PlanScreen(Screen[None]):
 
     @on(PlanEditor.Missing)
     def _missing(self, _: PlanEditor.Missing) -> None:
-        self.notify("This plan was deleted.", severity="warning")
+        toast(self, "This plan was deleted.", severity="warning")
 
     def refresh_side(self) -> None:
         plan = self.editor.plan
         store = self.app.store  # type: ignore[attr-defined]
         if plan is None or store is None:
             return
-        self.sub_title = plan.title
+        self.sub_title = plain(plan.title)
         partnership = store.get(Partnership, plan.partnership_id)
         plans = [p if p.id != plan.id else plan for p in store.all(LessonPlan) if p.partnership_id == plan.partnership_id]
         if all(p.id != plan.id for p in plans):
@@ -148,9 +149,9 @@ class PlanScreen(Screen[None]):
         try:
             path = write_plan_markdown(self.app.db_path, plan, partnership)  # type: ignore[attr-defined]
         except OSError as e:
-            self.app.call_from_thread(self.notify, f"Could not write the export: {e}", title="Not exported", severity="error", markup=False)
+            self.app.call_from_thread(toast, self, f"Could not write the export: {e}", title="Not exported", severity="error")
             return
-        self.app.call_from_thread(self.notify, str(path), title="Plan exported", timeout=8, markup=False)
+        self.app.call_from_thread(toast, self, str(path), title="Plan exported", timeout=8)
 
     def action_copy(self) -> None:
         plan = self.editor.plan
@@ -160,7 +161,7 @@ class PlanScreen(Screen[None]):
 
         def saved(error) -> None:
             if error is None:
-                self.notify(f"Copied as {copy.title!r}: a draft without dates.", markup=False)
+                toast(self, f"Copied as {copy.title!r}: a draft without dates.")
                 self.app.switch_screen(PlanScreen(copy.id))
 
         self.app.save(copy, done=saved)  # type: ignore[attr-defined]

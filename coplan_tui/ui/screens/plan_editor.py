@@ -24,7 +24,7 @@ from ...domain.plan_edits import get_item, move_item, put_item, remove_item, set
 from ..dialogs.confirm import ConfirmScreen
 from ..dialogs.plan_dialogs import ChecklistDialog, ChoiceDialog
 from ..dialogs.plan_forms import assessment_form, objective_form, plan_info_form, segment_form, todo_form
-from ..text import lit
+from ..text import lit, toast
 from ..widgets.plan_rows import SECTIONS, Names, detail, header_line, item_line, section_line
 
 WIDE = 100
@@ -290,7 +290,7 @@ class PlanEditor(Vertical):
         item = self.current_item()
         plan = self.plan
         if plan is None or item is None:
-            self.app.notify("Put the cursor on an assessment, a segment or an objective to link it.", timeout=4)
+            toast(self.app, "Put the cursor on an assessment, a segment or an objective to link it.", timeout=4)
             return
         o_names = alignment.objective_labels(plan)
         if isinstance(item, Objective):
@@ -345,7 +345,7 @@ class PlanEditor(Vertical):
     def action_approach(self) -> None:
         item = self.current_item()
         if not isinstance(item, Segment):
-            self.app.notify("An approach belongs to a segment: put the cursor on one.", timeout=4)
+            toast(self.app, "An approach belongs to a segment: put the cursor on one.", timeout=4)
             return
         choices = [(a, a.label, a.description) for a in Approach] + [(None, "Not chosen yet", "")]
 
@@ -404,7 +404,7 @@ class PlanEditor(Vertical):
                 return
             self.app.save(todo)  # type: ignore[attr-defined]
             who = self.partnership.owner_label(todo.owner) if self.partnership else todo.owner
-            self.app.notify(f"To-do for {who}: {todo.title}", title="To-do added", timeout=4, markup=False)
+            toast(self.app, f"To-do for {who}: {todo.title}", title="To-do added", timeout=4)
             self.post_message(self.TodoCreated(self, todo))
 
         self.app.push_screen(form, made)

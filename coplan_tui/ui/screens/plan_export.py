@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
 from ...domain.models import LessonPlan, Partnership
+from ...store.private_files import write_new_file
 from ...export.plan_markdown import plan_to_markdown
 
 
@@ -16,13 +16,5 @@ def export_path(db_path: Path, plan: LessonPlan) -> Path:
 
 
 def write_plan_markdown(db_path: Path, plan: LessonPlan, partnership: Partnership) -> Path:
-    """Write (or overwrite) the plan's Markdown with mode 0600; returns the path."""
-    path = export_path(db_path, plan)
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    tmp = path.with_suffix(".md.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write(plan_to_markdown(plan, partnership))
-    os.chmod(tmp, 0o600)
-    os.replace(tmp, path)
-    return path
+    """Write the plan's Markdown with mode 0600 under a name not yet taken; returns the path."""
+    return write_new_file(export_path(db_path, plan), plan_to_markdown(plan, partnership).encode("utf-8"))

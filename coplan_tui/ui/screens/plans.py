@@ -13,7 +13,7 @@ from ...domain.models import LessonPlan, Partnership, Session, Todo
 from ...domain.plan_edits import copy_plan
 from ..gateway import Change
 from ..messages import DataChanged
-from ..text import lit
+from ..text import lit, plain, toast
 from ..dialogs.confirm import ConfirmScreen
 from ..dialogs.plan_forms import new_plan_form
 from ..widgets.footer import CoplanFooter
@@ -61,7 +61,7 @@ class PlanListScreen(Screen[None]):
         plans = [p for p in store.all(LessonPlan) if p.partnership_id in partnerships]
         plans.sort(key=lambda p: (p.start is None, p.start.isoformat() if p.start else "", p.title.lower()))
         if self.partnership_id and self.partnership_id in partnerships:
-            self.sub_title = partnerships[self.partnership_id].display_name
+            self.sub_title = plain(partnerships[self.partnership_id].display_name)
         empty = self.query_one("#plans-empty", Static)
         empty.display = not plans
         empty.update(lit("No plans yet. Press n to start one: objectives first, then assessments, then tasks."))
@@ -109,7 +109,7 @@ class PlanListScreen(Screen[None]):
 
         partnerships = self.partnerships()
         if not partnerships:
-            self.notify("A plan belongs to a partnership: create one first.", severity="warning")
+            toast(self, "A plan belongs to a partnership: create one first.", severity="warning")
             return
 
         def made(plan: LessonPlan | None) -> None:
@@ -123,7 +123,7 @@ class PlanListScreen(Screen[None]):
         if plan is not None:
             copy = copy_plan(plan, self.app.now())  # type: ignore[attr-defined]
             self.app.save(copy)  # type: ignore[attr-defined]
-            self.notify(f"Copied as {copy.title!r}.", markup=False)
+            toast(self, f"Copied as {copy.title!r}.")
 
     def action_delete(self) -> None:
         plan = self.selected_plan()

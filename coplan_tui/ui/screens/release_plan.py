@@ -20,9 +20,9 @@ from ...domain.catalogue import Approach
 from ...domain.dates import parse_date
 from ...domain.errors import DomainError, describe
 from ...domain.models import Partnership, ReleaseStage
-from ...domain.release import release_plan, validate_plan
+from ...domain.release import release_plan, with_stage
 from ..messages import DataChanged
-from ..text import lit
+from ..text import lit, plain, toast
 from ..widgets.footer import CoplanFooter
 
 LEADERS = [("CT leads", "CT"), ("TC leads", "TC"), ("Shared", "shared")]
@@ -116,6 +116,7 @@ class StageDialog(ModalScreen[ReleaseStage | None]):
                 tc_share_min=number("#stage-min", "TC-led from"),
                 tc_share_max=number("#stage-max", "TC-led to"),
                 approaches=self.query_one(ApproachPicker).selected,
+                guidance=self.stage.guidance,
             )
         except ValidationError as e:
             raise DomainError(describe(e)) from None
@@ -140,7 +141,8 @@ class StageDialog(ModalScreen[ReleaseStage | None]):
 class ReleasePlanScreen(Screen[None]):
     HELP = (
         "The release plan, stage by stage: who is expected to lead coplanning, the share of sessions "
-        "the TC should lead, and the coteaching approaches expected. Enter edits a stage; r resets "
+        "the TC should lead, and the coteaching approaches expected. Stages follow one another with no gap: "
+        "moving a stage's dates moves its neighbours to meet it. Enter edits a stage; r resets "
         "the plan to the defaults for the phase and dates."
     )
     BINDINGS = [
@@ -177,7 +179,7 @@ class ReleasePlanScreen(Screen[None]):
         if p is None:  # deleted, perhaps by another window
             self.call_after_refresh(self.leave)
             return
-        self.title = f"Release plan: {p.display_name}"
+        self.title = plain(f"Release plan: {p.display_name}")
         custom = bool(p.release_plan)
         note = "Edited by you. r resets it to the defaults." if custom else "The defaults for the phase and dates. Enter edits a stage."
         if not release_plan(p):
@@ -205,11 +207,11 @@ class ReleasePlanScreen(Screen[None]):
         try:
             updated = Partnership.model_validate({**p.model_dump(), "release_plan": [s.model_dump() for s in stages]})
         except ValidationError as e:
-            self.notify(describe(e), title="Not saved", severity="error")
+            toast(self, describe(e), title="Not saved", severity="error")
             return
         def saved(error) -> None:
             if error is None:
-                self.notify(message, title="Saved")
+                toast(self, message, title="Saved")
 
         self.app.save(updated, done=saved)  # type: ignore[attr-defined]
 
@@ -223,15 +225,17 @@ class ReleasePlanScreen(Screen[None]):
 
         def check(stage: ReleaseStage) -> str | None:
             try:
-                validate_plan([*stages[:index], stage, *stages[index + 1 :]])
+                with_stage(stages, index, stage)
             except DomainError as e:
                 return str(e)
             return None
 
         def done(stage: ReleaseStage | None) -> None:
             if stage is not None:
-                stages[index] = stage
-                self.save_plan(stages, f"Saved {stage.label}.")
+                moved = with_stage(stages, index, stage)
+                shifted = [s.label for s, t in zip(moved, stages) if s is not stage and (s.start, s.end) != (t.start, t.end)]
+                note = f" {' and '.join(shifted)} moved to meet it: every day belongs to one stage." if shifted else ""
+                self.save_plan(moved, f"Saved {stage.label}.{note}")
 
         self.app.push_screen(StageDialog(stages[index], check), done)
 
@@ -243,7 +247,7 @@ class ReleasePlanScreen(Screen[None]):
 
         p = self.partnership
         if p is None or not p.release_plan:
-            self.notify("The plan already follows the defaults.")
+            toast(self, "The plan already follows the defaults.")
             return
         confirm(
             self.app,

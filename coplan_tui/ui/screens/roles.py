@@ -17,7 +17,7 @@ from textual.widgets import DataTable, Header, Input, Static, TextArea
 from ...domain.errors import describe
 from ...domain.models import Partnership
 from ...domain.roles import RoleSuggestion, standing_roles_from, suggest_roles
-from ..text import clip, lit
+from ..text import clip, lit, plain, toast
 from ..widgets.footer import CoplanFooter
 
 
@@ -78,7 +78,7 @@ class RolesScreen(Screen[None]):
         p = self.partnership
         if p is None:
             return
-        self.title = f"Strengths & roles: {p.display_name}"
+        self.title = plain(f"Strengths & roles: {p.display_name}")
         self.assigned = {r.area: r.member_id for r in p.standing_roles}
         table = self.query_one("#areas", DataTable)
         table.add_columns("Task area", "Owner", "Suggested", "Why")
@@ -147,7 +147,7 @@ class RolesScreen(Screen[None]):
             if s.member_id:
                 self.assigned[s.area] = s.member_id
         self.refresh_table()
-        self.notify("Every suggestion is accepted. Change any row with space, then ctrl+s to save.")
+        toast(self, "Every suggestion is accepted. Change any row with space, then ctrl+s to save.")
 
     def action_cycle(self) -> None:
         area = self.current_area()
@@ -196,7 +196,7 @@ class RolesScreen(Screen[None]):
             error = self.query_one("#roles-error", Static)
             error.update(lit(describe(e)))
             error.display = True
-            self.notify(describe(e), title="Not saved", severity="error")
+            toast(self, describe(e), title="Not saved", severity="error")
             return
         self.query_one("#roles-error", Static).display = False
 
@@ -204,7 +204,7 @@ class RolesScreen(Screen[None]):
             if error is None:
                 self.saved_state = self.state()
                 count = len(updated.standing_roles)
-                self.notify(f"Saved the inventory and {count} standing role{'s' if count != 1 else ''}.", title="Saved")
+                toast(self, f"Saved the inventory and {count} standing role{'s' if count != 1 else ''}.", title="Saved")
                 self.dismiss(None)
 
         self.app.save(updated, done=saved)  # type: ignore[attr-defined]

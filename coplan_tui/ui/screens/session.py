@@ -21,9 +21,12 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static, TextArea
 
 from ...domain import timebox
-from ...domain.models import LessonPlan, Partnership, PlanStatus, Session, SessionStatus, Todo
+from ...domain.models import NOTES_MAX, LessonPlan, Partnership, PlanStatus, Session, SessionStatus, Todo
 from ...domain.roles import default_owner
+from ...domain.session_edits import discard_when_left, with_leader
 from ...domain.session_todos import pane_todos, toggled, wrap_up
+from ...domain.merge import undo_onto
+from ...domain.shared_notes import SharedNotes, changed_span
 from .. import glyphs
 from ..messages import DataChanged
 from ..widgets.countdown import Countdown
@@ -32,10 +35,11 @@ from ..widgets.notes_area import NotesArea
 from ..widgets.prompt_view import PromptView
 from ..widgets.step_list import StepList, render_steps
 from ..widgets.todo_pane import TodoPane
+from ..text import plain, toast
 from .plan_editor import PlanEditor
 
 TICK_SECONDS = 0.25
-AUTOSAVE_SECONDS = 0.5
+AUTOSAVE_SECONDS = 0.25
 NARROW_WIDTH = 110
 
 
@@ -46,6 +50,8 @@ class _Undo:
     todo_id: str
     before: Todo | None
     label: str
+    after: Todo | None = None
+    """What the change saved (None: it deleted the to-do)."""
 
 
 class SessionScreen(Screen[None]):
@@ -69,6 +75,7 @@ class SessionScreen(Screen[None]):
         Binding("L", "plan", "Plan", key_display="L", id="session.plan", tooltip="Open, hide or create the lesson plan beside a planning step"),
         Binding("t", "toggle_todo_pane", "Wide to-dos", show=False, id="session.toggle_todo_pane"),
         Binding("b", "toggle_bell", "Bell on/off", show=False, id="session.toggle_bell"),
+        Binding("w", "leader", "Who leads", show=False, id="session.leader", tooltip="Correct who leads this session"),
         Binding("escape", "leave_notes", "Leave notes", id="session.leave_notes"),
         Binding("q", "leave", "Finish/leave", id="session.leave"),
     ]
@@ -81,6 +88,8 @@ class SessionScreen(Screen[None]):
         self._pending: dict[str, Todo | None] = {}
         self._undo: list[_Undo] = []
         self._notes_dirty = False
+        self._merging = False
+        self._told_over_limit = False
         self._shown_step = -1
         self._bell_rung: set[int] = set()
         self._plan_hidden = False
@@ -111,11 +120,12 @@ class SessionScreen(Screen[None]):
         session = store.get(Session, self.session_id)
         partnership = store.get(Partnership, session.partnership_id) if session else None
         if session is None or partnership is None:
-            self.app.notify("That session no longer exists.", severity="error")
+            toast(self.app, "That session no longer exists.", severity="error")
             self.dismiss()
             return
         self.partnership = partnership
         self.session = timebox.ensure_runs(session)
+        self._shared = SharedNotes(self.session.notes_state, [run.notes for run in self.session.steps])
         if self.session.status == SessionStatus.PLANNED:
             self._commit(timebox.start(self.session, self._now()))
         self.query_one("#notes", TextArea).border_title = "Notes (autosaved)"
@@ -182,6 +192,9 @@ class SessionScreen(Screen[None]):
         if leader:
             line1.append(" · led by ")
             line1.append(f"{leader.name} ({self.partnership.owner_label(leader.id)})")
+        partners = [p.name for p in getattr(self.app, "here_too", []) if p.session_id == self.session_id]
+        if partners:
+            line1.append(plain(" · with " + ", ".join(partners)), style="bold")
         mins = int(elapsed.total_seconds() // 60)
         secs = int(elapsed.total_seconds() % 60)
         end = timebox.projected_end(s, now).strftime("%H:%M")
@@ -301,40 +314,111 @@ class SessionScreen(Screen[None]):
         self._draw_todos()
 
     def on_data_changed(self, message: DataChanged) -> None:
-        if message.external and not self.app.saving(Session, self.session_id):  # type: ignore[attr-defined]
-            # (While a save of ours waits to be written, the file is about to get our version.)
-            fresh = self.app.store.get(Session, self.session_id)  # type: ignore[attr-defined]
-            if fresh is not None and fresh != self.session:
-                # Another window changed the session: take its timer, keep unsaved notes here.
-                notes = self.query_one("#notes", TextArea).text if self._notes_dirty else None
-                self.session = timebox.ensure_runs(fresh)
-                if fresh.current_step != self._shown_step:
-                    self._shown_step = -1
-                elif notes is not None:
-                    self.session = timebox.set_notes(self.session, self.session.current_step, notes)
-                self._draw_step()
+        # Our own save comes back with a new revision (and merged with a partner's, if they
+        # saved meanwhile): take it, so the next save is made from the file's current copy.
+        fresh = self.app.store.get(Session, self.session_id)  # type: ignore[attr-defined]
+        if fresh is not None and fresh.rev != self.session.rev:
+            self._take_outside_copy(fresh)
         self._draw_clock(self._now())
         self._draw_todos()
         for editor in self.query(PlanEditor):
             editor.reload()
 
+    def _take_outside_copy(self, fresh: Session) -> None:
+        """Another window saved the session. Its notes merge with ours character by character
+        (what we typed and have not saved yet included); its timer replaces ours, unless a
+        save of ours is still on its way (the file is about to get our version, merged)."""
+        notes = self.query_one("#notes", TextArea)
+        i = self.session.current_step
+        self._shared.edit(i, notes.text)
+        self._shared.merge(fresh.notes_state)
+        if not self.app.saving(Session, self.session_id):  # type: ignore[attr-defined]
+            stepped = fresh.current_step != self.session.current_step
+            self.session = timebox.ensure_runs(fresh)
+            if stepped:
+                self._shown_step = -1
+        merged = self._shared.texts(len(self.session.steps))
+        self._notes_dirty = merged != [run.notes for run in fresh.steps]
+        self.session = self._with_notes(merged)
+        if self._shown_step == -1:
+            self._draw_step()
+        else:
+            self._show_notes(merged[self.session.current_step])
+
+    def _with_notes(self, texts: list[str]) -> Session:
+        session = self.session
+        for step, text in enumerate(texts):
+            if session.steps[step].notes != text:
+                session = timebox.set_notes(session, step, text)
+        return session.model_copy(update={"notes_state": self._shared.state()})
+
+    def _show_notes(self, text: str) -> None:
+        """Put another window's typing into the editor as an edit. The cursor stays after the
+        character before it: text that arrives right at the cursor goes after it, so the next
+        key continues the word being typed instead of landing behind the partner's words."""
+        notes = self.query_one("#notes", TextArea)
+        old = notes.text
+        if old == text:
+            return
+        start, end_old, end_new = changed_span(old, text)
+        where = notes.document.get_location_from_index
+        cursor = notes.document.get_index_from_location(notes.cursor_location)
+        if cursor > start:
+            cursor = cursor + (end_new - end_old) if cursor >= end_old else end_new
+        self._merging = True
+        try:
+            notes.replace(text[start:end_new], where(start), where(end_old), maintain_selection_offset=False)
+            notes.move_cursor(notes.document.get_location_from_index(cursor))
+        finally:
+            self._merging = False
+
     # --- saving ---------------------------------------------------------------------------
 
     def _commit(self, session: Session) -> None:
-        self.session = session
-        self.app.save(session)  # type: ignore[attr-defined]
+        self.session = session.model_copy(update={"last_activity": self._now()})
+        self.app.save(self.session)  # type: ignore[attr-defined]
+
+    def save_on_exit(self) -> None:
+        """Save what the editor holds and pause the clock, unless the partner is still here."""
+        if not hasattr(self, "session"):
+            return
+        self._capture_notes()
+        session = self.session
+        if timebox.is_running(session) and not self.app.partner_in_session(self.session_id):  # type: ignore[attr-defined]
+            session = timebox.pause(session, self._now())
+        self._commit(session)
 
     def _capture_notes(self) -> None:
-        """Put the editor's text into the session (not yet saved)."""
+        """Put the editor's text into the session (not yet saved), as edits of the shared text."""
         text = self.query_one("#notes", TextArea).text
         i = self.session.current_step
-        if self.session.steps[i].notes != text:
-            self.session = timebox.set_notes(self.session, i, text)
+        if self.session.steps[i].notes != text or self._notes_dirty:
+            self._shared.edit(i, text)
+            self.session = self._with_notes(self._shared.texts(len(self.session.steps)))
         self._notes_dirty = False
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        if event.text_area.id == "notes" and event.text_area.text != self.session.steps[self.session.current_step].notes:
-            self._notes_dirty = True
+        if event.text_area.id == "notes":
+            self._count_notes(event.text_area)
+            if not self._merging and event.text_area.text != self.session.steps[self.session.current_step].notes:
+                self._notes_dirty = True
+
+    def _count_notes(self, notes: TextArea) -> None:
+        """A counter near the limit; past it, say once that the excess is not saved."""
+        size = len(notes.text)
+        notes.border_subtitle = plain(f"{size:,} / {NOTES_MAX:,}") if size > NOTES_MAX * 0.9 else ""
+        notes.set_class(size > NOTES_MAX, "over-limit")
+        over = size > NOTES_MAX
+        if over and not self._told_over_limit:
+            toast(
+                self,
+                f"A step's notes hold {NOTES_MAX:,} characters; the {size - NOTES_MAX:,} past that are not saved. "
+                "Everything else (the timer, steps, to-dos) still saves.",
+                title="Notes too long",
+                severity="warning",
+                timeout=10,
+            )
+        self._told_over_limit = over
 
     def _autosave(self) -> None:
         if self._notes_dirty:
@@ -345,7 +429,7 @@ class SessionScreen(Screen[None]):
         """Show the change at once; write it on the writer thread."""
         self._pending[todo_id] = todo
         if undo_label is not None:
-            self._undo.append(_Undo(todo_id, before, undo_label))
+            self._undo.append(_Undo(todo_id, before, undo_label, todo))
 
         def done(error, expected=todo) -> None:
             if self._pending.get(todo_id, "missing") is expected:
@@ -396,10 +480,20 @@ class SessionScreen(Screen[None]):
         self._commit(timebox.extend(self.session, -1, self._now()))
         self._draw_clock(self._now())
 
+    def action_leader(self) -> None:
+        from ..dialogs.leader import ask_leader
+
+        def chosen(member_id: str) -> None:
+            self._capture_notes()
+            self._commit(with_leader(self.session, self.partnership, member_id))
+            self._draw_clock(self._now())
+
+        ask_leader(self.app, self.session, self.partnership, chosen)
+
     def action_toggle_bell(self) -> None:
         on = not self.app.store.setting("bell", True)  # type: ignore[attr-defined]
         self.app.gateway.set_setting("bell", on)  # type: ignore[attr-defined]
-        self.notify(f"Bell {'on' if on else 'off'} when a step runs out.")
+        toast(self, f"Bell {'on' if on else 'off'} when a step runs out.")
 
     # --- to-do actions ----------------------------------------------------------------------------
 
@@ -434,7 +528,7 @@ class SessionScreen(Screen[None]):
     def action_edit_todo(self) -> None:
         before = self._selected()
         if before is None:
-            self.notify("Select a to-do first (tab to the to-do pane).")
+            toast(self, "Select a to-do first (tab to the to-do pane).")
             return
 
         def edited(todo: Todo | None) -> None:
@@ -454,17 +548,21 @@ class SessionScreen(Screen[None]):
         if before is None:
             return
         self._save_todo(None, before.id, "delete", before)
-        self.notify(f"Deleted {before.title!r}. Press u to undo.", markup=False)
+        toast(self, f"Deleted {before.title!r}. Press u to undo.")
 
     def action_undo(self) -> None:
         if not self._undo:
-            self.notify("Nothing to undo.")
+            toast(self, "Nothing to undo.")
             return
         step = self._undo.pop()
-        self._save_todo(step.before, step.todo_id)
+        restored = step.before
+        current = self._partnership_todos().get(step.todo_id)
+        if step.before is not None and step.after is not None and current is not None:
+            restored = undo_onto(current, step.before, step.after)  # keep what the partner changed since
+        self._save_todo(restored, step.todo_id)
         if step.before is not None:
             self._select(step.todo_id)
-        self.notify(f"Undid the last {step.label}.")
+        toast(self, f"Undid the last {step.label}.")
 
     def _select(self, todo_id: str) -> None:
         options = self.query_one("#todo-list", OptionList)
@@ -534,7 +632,7 @@ class SessionScreen(Screen[None]):
             self._offer_plans()
             return
         if not step.planning and not self.has_class("plan-open"):
-            self.notify("The plan opens beside planning steps; the prompts say which ones plan.")
+            toast(self, "The plan opens beside planning steps; the prompts say which ones plan.")
             return
         self._plan_hidden = not self._plan_hidden
         self._sync_plan_pane()
@@ -596,6 +694,14 @@ class SessionScreen(Screen[None]):
         self.app.push_screen(dialog, self._left)
 
     def _left(self, choice: str | None) -> None:
+        if choice in ("l", "f") and discard_when_left(self.session, self._todos(), self._now()):
+            self.app.gateway.delete(Session, [self.session_id])  # type: ignore[attr-defined]
+            toast(
+                self,
+                "Discarded: it ran under 2 minutes with no notes and no to-dos, so it does not count.", title="Session discarded"
+            )
+            self.dismiss()
+            return
         if choice == "l":
             if timebox.is_running(self.session):
                 self._commit(timebox.pause(self.session, self._now()))

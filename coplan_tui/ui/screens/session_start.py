@@ -13,9 +13,9 @@ from textual.widgets.option_list import Option
 
 from ...domain.matching import match_partnerships, match_templates
 from ...domain.models import Partnership, Session, SessionTemplate
-from ...domain.release import suggested_leader
+from ...domain.release import advise
 from ...domain.templates import BUILTIN_TEMPLATES, default_template_for
-from ..text import lit
+from ..text import lit, toast
 from ..widgets.choice_set import ChoiceSet
 from ..widgets.marks import Choice
 from ..widgets.footer import CoplanFooter
@@ -85,14 +85,14 @@ class StartSessionScreen(Screen[None]):
         else:
             found = match_partnerships(self._partnerships, self.partnership_query)
             if self.partnership_query and not found:
-                self.notify(f"No partnership matches {self.partnership_query!r}: pick one.", markup=False)
+                toast(self, f"No partnership matches {self.partnership_query!r}: pick one.")
                 found = self._partnerships
             else:
                 filt.value = self.partnership_query or ""
             self._fill_partnerships(found)
         matches = match_templates(self._templates, self.template_query)
         if self.template_query and not matches:
-            self.notify(f"No template matches {self.template_query!r}: pick one.", markup=False)
+            toast(self, f"No template matches {self.template_query!r}: pick one.")
         self._fill_templates(matches if matches else self._templates, preselect=len(matches) == 1)
         if len(self.query_one("#start-partnerships", OptionList).options) == 1 and self._partnerships:
             self.query_one("#start-templates", OptionList).focus()
@@ -147,12 +147,12 @@ class StartSessionScreen(Screen[None]):
             reason.update("")
             return
         sessions = [s for s in self.app.store.all(Session) if s.partnership_id == p.id]  # type: ignore[attr-defined]
-        suggestion = suggested_leader(p, self.app.today(), sessions)  # type: ignore[attr-defined]
+        suggestion = advise(p, sessions, self.app.now())  # type: ignore[attr-defined]
         self._leaders = [m.id for m in p.members]
         radio.mount_all(
             [Choice(lit(f"{m.name} ({p.owner_label(m.id)})"), value=m.id == suggestion.member_id) for m in p.members]
         )
-        reason.update(lit("Suggested: " + suggestion.reason, "dim"))
+        reason.update(lit(("Suggested: " if suggestion.member_id else "") + suggestion.reason, "dim"))
         if self.template_query is None and not self._template_chosen:
             default = default_template_for(p.level)
             ids = [t.id for t in self._templates]
@@ -187,7 +187,7 @@ class StartSessionScreen(Screen[None]):
             return  # a second enter while the first session is being saved must not make another
         p, t = self._partnership(), self._template()
         if p is None or t is None:
-            self.notify("Choose a partnership and a template first.", severity="warning")
+            toast(self, "Choose a partnership and a template first.", severity="warning")
             return
         index = self.query_one("#start-leader", LeaderPicker).chosen_index()
         leader = self._leaders[index] if 0 <= index < len(self._leaders) else None

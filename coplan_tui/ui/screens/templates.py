@@ -17,7 +17,7 @@ from ...domain.errors import DomainError
 from ...domain.models import Session, SessionTemplate
 from ...domain.template_edits import add_step, copy_template, move_step, remove_step, rename, replace_step
 from ..messages import DataChanged
-from ..text import lit
+from ..text import lit, toast
 from ..dialogs.confirm import confirm
 from ..widgets.footer import CoplanFooter
 from .session_start import all_templates
@@ -110,14 +110,14 @@ class TemplatesScreen(Screen[None]):
         if t is None:
             return
         if t.builtin:
-            self.notify("Built-in templates are read-only. Press c to copy it and edit the copy.")
+            toast(self, "Built-in templates are read-only. Press c to copy it and edit the copy.")
             return
         self.app.push_screen(TemplateEditorScreen(t))
 
     def action_delete(self) -> None:
         t = self._selected()
         if t is None or t.builtin:
-            self.notify("Only your own templates can be deleted.")
+            toast(self, "Only your own templates can be deleted.")
             return
         used = sum(1 for s in self.app.store.all(Session) if s.template.id == t.id)  # type: ignore[attr-defined]
         detail = f"Sessions keep their own copy of the steps ({used} used it)." if used else ""
@@ -211,7 +211,7 @@ class TemplateEditorScreen(Screen[None]):
         try:
             result = edit()
         except DomainError as e:
-            self.notify(str(e), severity="warning")
+            toast(self, str(e), severity="warning")
             return
         self._apply(result, index_after)
 

@@ -18,14 +18,14 @@ from ...domain.todo_changes import edited, new_todo, reassign, toggle_done
 from ...domain.todo_review import DUE_MODES, OWNER_MODES, SORTABLE, STATUS_MODES, ReviewFilters, cycle, view_indices
 from ...domain.todo_rows import TodoRow, rows_from_models, team_of
 from ..exporting import export_dir, export_in_background, export_session_minutes
+from ...domain.merge import undo_onto
 from ..gateway import Change
 from ..messages import DataChanged
-from ..text import lit
+from ..text import lit, toast
 from ..widgets.todo_table import TodoTable
 from ..dialogs.todo_dialogs import ChoiceDialog, TodoDraft, TodoEditor
 from ..widgets.footer import CoplanFooter
 
-ME_SETTING = "me"
 UNDO_DEPTH = 50
 EXPORT_FORMATS = [("ics", "Calendar (.ics): VTODO items with due dates"), ("csv", "Spreadsheet (.csv)"), ("md", "Markdown (.md)"), ("json", "JSON (.json)")]
 
@@ -63,7 +63,8 @@ class TodosScreen(Screen[None]):
         super().__init__()
         self.filters = ReviewFilters(partnership_id=partnership_id)
         self.rows: list[TodoRow] = []
-        self.undo_stack: list[tuple[str, list[Todo], list[str]]] = []
+        self.undo_stack: list[tuple[str, list[Todo], list[Todo], list[str]]] = []
+        """(what, before, after, ids created): undo puts back what the change touched."""
         """(what, previous versions to put back, ids of to-dos to delete)."""
 
     def compose(self) -> ComposeResult:
@@ -84,8 +85,7 @@ class TodosScreen(Screen[None]):
 
     @property
     def me(self) -> str | None:
-        value = self.store.setting(ME_SETTING)
-        return str(value) if value else None
+        return self.app.named  # type: ignore[attr-defined]
 
     def on_mount(self) -> None:
         self.table.focus()
@@ -189,17 +189,10 @@ class TodosScreen(Screen[None]):
         self.dismiss(None)
 
     def ask_who_am_i(self, then=None) -> None:
-        names = sorted({m.name for p in self.store.all(Partnership) for m in p.members})
-        if not names:
-            self.notify("There are no partnerships yet.", severity="warning")
+        if not self.store.all(Partnership):
+            toast(self, "There are no partnerships yet.", severity="warning")
             return
-
-        def chosen(name: str | None) -> None:
-            if not name:
-                return
-            self.app.gateway.submit(Change(settings={ME_SETTING: name}, done=lambda _error: then() if then else self.apply()))  # type: ignore[attr-defined]
-
-        self.app.push_screen(ChoiceDialog("Who are you?", [(n, n) for n in names], "Asked once: 'mine' means your to-dos in this database."), chosen)
+        self.app.ask_who_am_i(then or self.apply)  # type: ignore[attr-defined]
 
     def action_who_am_i(self) -> None:
         self.ask_who_am_i()
@@ -212,10 +205,10 @@ class TodosScreen(Screen[None]):
     def _save(self, what: str, before: list[Todo], after: list[Todo], created: list[str] = ()) -> None:
         if not after:
             return
-        self.undo_stack.append((what, before, list(created)))
+        self.undo_stack.append((what, before, after, list(created)))
         del self.undo_stack[:-UNDO_DEPTH]
         self.app.save(*after)  # type: ignore[attr-defined]
-        self.notify(what, timeout=3)
+        toast(self, what, timeout=3)
 
     def action_toggle_done(self) -> None:
         now = self.app.now()  # type: ignore[attr-defined]
@@ -271,7 +264,7 @@ class TodosScreen(Screen[None]):
                     before.append(todo)
                     after.append(reassign(todo, partnership, owner, now))
             if skipped:
-                self.notify(f"{skipped} to-do(s) skipped: {name} is not in their partnership.", severity="warning")
+                toast(self, f"{skipped} to-do(s) skipped: {name} is not in their partnership.", severity="warning")
             self.table.selected.clear()
             self._save(f"Gave {len(after)} to-do(s) to {name}", before, after)
 
@@ -289,7 +282,7 @@ class TodosScreen(Screen[None]):
             try:
                 changed = edited(todo, self.app.now(), title=draft.title, owner=draft.owner, feedback_by=draft.feedback_by, due=draft.due, notes=draft.notes)  # type: ignore[attr-defined]
             except DomainError as e:
-                self.notify(str(e), title="Not saved", severity="error")
+                toast(self, str(e), title="Not saved", severity="error")
                 return
             if changed.model_dump(exclude={"updated_at"}) != todo.model_dump(exclude={"updated_at"}):
                 self._save(f"Edited: {changed.title}", [todo], [changed])
@@ -302,7 +295,7 @@ class TodosScreen(Screen[None]):
     def action_new(self) -> None:
         partnerships = sorted(self.store.all(Partnership), key=lambda p: p.display_name.lower())
         if not partnerships:
-            self.notify("There are no partnerships yet.", severity="warning")
+            toast(self, "There are no partnerships yet.", severity="warning")
             return
         wanted = self.filters.partnership_id or (self.table.current.partnership_id if self.table.current else None)
         partnership = next((p for p in partnerships if p.id == wanted), partnerships[0])
@@ -313,7 +306,7 @@ class TodosScreen(Screen[None]):
             try:
                 todo = new_todo(partnership, draft.title, self.app.now(), owner=draft.owner, feedback_by=draft.feedback_by, due=draft.due, notes=draft.notes)  # type: ignore[attr-defined]
             except DomainError as e:
-                self.notify(str(e), title="Not saved", severity="error")
+                toast(self, str(e), title="Not saved", severity="error")
                 return
             self._save(f"Added: {todo.title}", [], [todo], created=[todo.id])
 
@@ -321,11 +314,16 @@ class TodosScreen(Screen[None]):
 
     def action_undo(self) -> None:
         if not self.undo_stack:
-            self.notify("Nothing to undo.", timeout=3)
+            toast(self, "Nothing to undo.", timeout=3)
             return
-        what, before, created = self.undo_stack.pop()
-        self.app.gateway.submit(Change(puts=list(before), deletes=[(Todo, i) for i in created]))  # type: ignore[attr-defined]
-        self.notify(f"Undone: {what}", timeout=3)
+        what, before, after, created = self.undo_stack.pop()
+        undone = {t.id: t for t in after}
+        restored = []
+        for old in before:  # onto the to-do as it is now: what the partner changed since stays
+            current, saved = self.store.get(Todo, old.id), undone.get(old.id)
+            restored.append(undo_onto(current, old, saved) if current is not None and saved is not None else old)
+        self.app.gateway.submit(Change(puts=restored, deletes=[(Todo, i) for i in created]))  # type: ignore[attr-defined]
+        toast(self, f"Undone: {what}", timeout=3)
         self.update_status()
 
     # --- export ---------------------------------------------------------------------------
@@ -349,6 +347,6 @@ class TodosScreen(Screen[None]):
     def action_export_minutes(self) -> None:
         row = self.table.current
         if row is None or not row.session_id:
-            self.notify("This to-do did not come from a session.", severity="warning")
+            toast(self, "This to-do did not come from a session.", severity="warning")
             return
         export_session_minutes(self.app, row.session_id)

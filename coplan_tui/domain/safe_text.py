@@ -1,0 +1,30 @@
+"""The one rule for control characters in user text: they are removed.
+
+Titles and notes come from a partner's CSV, a JSON import or a terminal over SSH. A control
+character in them is never meaningful to coplan, and on the way out it is an attack: ``ESC ]
+52`` writes the clipboard, ``ESC [ 2 J`` clears the screen, a carriage return overwrites a
+row, a NUL truncates the text for C programs. So C0 (except tab and newline), DEL and C1
+characters are removed when text comes in (every document's text fields pass through
+``printable`` when it is validated) and again when text goes out (the terminal, CLI tables,
+exports), in case a file was edited by hand. Removing beats showing them as symbols: a
+partner never meant to type them, and a visible ``␛]52;c;...`` would still be noise.
+A carriage return ends a line, so CR LF and a lone CR become a newline before the rest go.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CR = re.compile(r"\r\n?")
+
+
+def printable(text: str) -> str:
+    """``text`` without control characters other than tab and newline (see the module)."""
+    if _CONTROL.search(text) is None:
+        return text
+    return _CONTROL.sub("", _CR.sub("\n", text))
+
+
+def has_controls(text: str) -> bool:
+    return _CONTROL.search(text) is not None
