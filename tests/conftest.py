@@ -28,6 +28,7 @@ def private_user_folders(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pyte
     """No test reads or writes the real user's database, settings or data folder."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.delenv("COPLAN_DB", raising=False)
+    monkeypatch.delenv("COPLAN_CONFIG", raising=False)  # settings then live in XDG_CONFIG_HOME below
     monkeypatch.setenv("HOME", str(home))
     for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
         monkeypatch.setenv(name, str(home / name.lower()))
@@ -44,12 +45,6 @@ class FakeClock:
 
     def advance(self, seconds: float = 0, minutes: float = 0) -> None:
         self.now += timedelta(seconds=seconds, minutes=minutes)
-
-
-@pytest.fixture(autouse=True)
-def _private_user_settings(tmp_path_factory, monkeypatch):
-    """No test (nor a coplan it starts) reads or writes the real per-user settings file."""
-    monkeypatch.setenv("COPLAN_CONFIG", str(tmp_path_factory.mktemp("config") / "settings.json"))
 
 
 @pytest.fixture

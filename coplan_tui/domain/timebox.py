@@ -150,6 +150,18 @@ def finish(session: Session, now: datetime) -> Session:
     )
 
 
+def clock_state(session: Session, remaining: timedelta) -> str:
+    """The countdown's state in words, beside the digits, so it never rests on colour alone."""
+    if session.status == SessionStatus.PAUSED:
+        return "PAUSED"
+    seconds = remaining.total_seconds()
+    if seconds < 0:
+        return "OVER TIME"
+    if seconds <= 60:
+        return "LAST MINUTE"
+    return ""
+
+
 def format_clock(delta: timedelta) -> str:
     """``12:05`` while time is left, ``+1:30`` once over; past an hour ``1:02:05`` and
     ``+20:24:33``, so a session left running overnight never shows 1224 minutes."""

@@ -86,8 +86,8 @@ class CoplanApp(App[int]):
         super().__init__()
         self.terminal = terminal or TerminalProfile()
         self._settings_file = settings_file
-        self._size_notice = None
         """The per-user settings file; None (tests) reads the defaults and writes nothing."""
+        self._size_notice = None
         self.user_settings = user_settings.load(settings_file) if settings_file else dict(user_settings.DEFAULTS)
         self._look_at_terminal()
         self.db_path = Path(db_path)

@@ -14,7 +14,7 @@ from .harness import Terminal
 SCREENS: dict[str, tuple[tuple[str, ...], str]] = {
     "home": ((), "Start session"),
     "start_session": (("s",), "Who leads?"),
-    "session": (("s", "enter", "enter"), "Step 1/7"),
+    "session": (("s", "ctrl+s"), "Step 1/7"),  # ctrl+s starts whatever has focus: no race with enter, enter
     "todos": (("t",), "To-dos"),
     "all_todos": (("T",), "To-dos"),
     "history": (("h",), "Search notes"),

@@ -42,21 +42,12 @@ def contrast(fg: str, bg: str, default_fg: str = "white", default_bg: str = "bla
 
 
 def _into_session(term) -> None:
-    """s, then enter on the template and enter on the leader. On a loaded machine an enter can
-    come before the leader list has focus; then it is pressed again, only while the start
-    screen is still up (an extra enter in the session would type into the notes)."""
+    """s, then ctrl+s: the suggested template and leader. (enter, enter races the focus
+    change between the two lists on a loaded machine; ctrl+s does not depend on focus.)"""
     term.wait_for("Alvarez & Lee")
     term.press("s")
     term.wait_for("Who leads?")
-    term.press("enter")
-    term.press("enter")
-    for _ in range(10):
-        try:
-            term.wait_for("Notes (autosaved)", timeout=3)
-            break
-        except AssertionError:
-            if "Start a coplanning session" in term.text() and "Notes (autosaved)" not in term.text():
-                term.press("enter")
+    term.press("ctrl+s")
     term.wait_for("Notes (autosaved)")
     term.wait_quiet()
 

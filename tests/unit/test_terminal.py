@@ -144,3 +144,21 @@ def test_the_locale_at_launch_counts_not_pythons_coerced_one(lang, utf8):
     code = "import os; from coplan_tui.terminal import detect, launch_environ; print(detect(launch_environ(os.environ)).utf8)"
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == str(utf8)
+
+
+def test_every_clock_state_has_words_not_only_a_colour():
+    from datetime import datetime, timedelta, timezone
+
+    from coplan_tui.domain import timebox
+    from coplan_tui.domain.models import Session, SessionStatus
+    from coplan_tui.domain.templates import WEEKLY
+
+    day = datetime(2026, 11, 23, tzinfo=timezone.utc).date()
+    session = Session(partnership_id="p", template=WEEKLY, day=day, status=SessionStatus.RUNNING)
+    assert timebox.clock_state(session, timedelta(seconds=61)) == ""
+    assert timebox.clock_state(session, timedelta(seconds=60)) == "LAST MINUTE"
+    assert timebox.clock_state(session, timedelta(seconds=1)) == "LAST MINUTE"
+    assert timebox.clock_state(session, timedelta(seconds=0)) == "LAST MINUTE"
+    assert timebox.clock_state(session, timedelta(seconds=-1)) == "OVER TIME"
+    paused = session.model_copy(update={"status": SessionStatus.PAUSED})
+    assert timebox.clock_state(paused, timedelta(seconds=-1)) == "PAUSED"

@@ -30,28 +30,17 @@ from ...domain.shared_notes import SharedNotes, changed_span
 from .. import glyphs
 from ..messages import DataChanged
 from ..widgets.countdown import Countdown
-from .plan_editor import PlanEditor
+from ..widgets.footer import CoplanFooter
 from ..widgets.notes_area import NotesArea
 from ..widgets.prompt_view import PromptView
 from ..widgets.step_list import StepList, render_steps
 from ..widgets.todo_pane import TodoPane
-from ..widgets.footer import CoplanFooter
 from ..text import plain, toast
+from .plan_editor import PlanEditor
 
 TICK_SECONDS = 0.25
 AUTOSAVE_SECONDS = 0.25
 NARROW_WIDTH = 110
-
-
-def clock_state(session: Session, seconds_left: float) -> str:
-    """The countdown's state in words, shown beside the digits."""
-    if session.status == SessionStatus.PAUSED:
-        return "PAUSED"
-    if seconds_left < 0:
-        return "OVER TIME"
-    if seconds_left <= 60:
-        return "LAST MINUTE"
-    return ""
 
 
 @dataclass(frozen=True)
@@ -179,7 +168,7 @@ class SessionScreen(Screen[None]):
         planned = timebox.planned_minutes(s, i)
         info = Text()
         info.append(f"{planned} min step", style="dim")
-        state = clock_state(s, remaining.total_seconds())
+        state = timebox.clock_state(s, remaining)
         if state:  # in words as well as colour: NO_COLOR, a projector, colour-blind eyes
             info.append(f"\n{state}", style="bold reverse" if state == "PAUSED" else "bold")
         self._update_if_changed("#clock-info", info, info.plain)
