@@ -7,7 +7,8 @@ from datetime import date, timedelta
 from coplan_tui.domain.models import Partnership, Todo, TodoStatus
 from coplan_tui.store import Store
 from coplan_tui.ui.app import CoplanApp
-from coplan_tui.ui.dialogs.todo_dialogs import ChoiceDialog, TodoEditor
+from coplan_tui.ui.dialogs.choice import ChoiceDialog
+from coplan_tui.ui.dialogs.todo_dialog import TodoDialog
 from coplan_tui.ui.screens.todos import TodosScreen
 from coplan_tui.ui.widgets.todo_table import TodoTable
 
@@ -127,16 +128,16 @@ async def test_edit_in_place_refuses_a_bad_date_and_keeps_the_typing(demo_store,
         target = shown(app)[0]
         await pilot.press("e")
         await settle(pilot)
-        assert isinstance(app.screen, TodoEditor)
-        app.screen.query_one("#edit-title").value = ""
+        assert isinstance(app.screen, TodoDialog)
+        app.screen.query_one("#todo-title-input").value = ""
         await type_text(pilot, "[red]Book the cart[/red]")
         await pilot.press("tab", "tab", "tab")
-        app.screen.query_one("#edit-due").value = "someday"
+        app.screen.query_one("#todo-due").value = "someday"
         await pilot.press("enter")
         await settle(pilot)
-        assert isinstance(app.screen, TodoEditor)
+        assert isinstance(app.screen, TodoDialog)
         assert "YYYY-MM-DD" in screen_text(app)
-        app.screen.query_one("#edit-due").value = "fri"
+        app.screen.query_one("#todo-due").value = "fri"
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, TodosScreen)

@@ -23,7 +23,8 @@ from ...domain.models import Assessment, LessonPlan, Objective, Partnership, Seg
 from ...domain.plan_edits import get_item, move_item, put_item, remove_item, set_links, set_segment_links, suggested_todo_title
 from ..dialogs.confirm import ConfirmScreen
 from ..dialogs.plan_dialogs import ChecklistDialog, ChoiceDialog
-from ..dialogs.plan_forms import assessment_form, objective_form, plan_info_form, segment_form, todo_form
+from ..dialogs.plan_forms import assessment_form, objective_form, plan_info_form, segment_form
+from ..dialogs.todo_dialog import TodoDialog
 from ..text import lit
 from ..widgets.plan_rows import SECTIONS, Names, detail, header_line, item_line, section_line
 
@@ -393,11 +394,11 @@ class PlanEditor(Vertical):
             return
         item = self.current_item()
         title = suggested_todo_title(self.plan, item.id if item else None)
-        owner = "both"
-        if isinstance(item, Assessment):
-            owner = item.designed_by
-        form = todo_form(title, self.plan, self.partnership, self.app.today(), self.app.now())  # type: ignore[attr-defined]
-        form.fields[1].value = owner
+        owner = item.designed_by if isinstance(item, Assessment) else None  # else the standing roles decide
+        form = TodoDialog(
+            self.partnership, self.app.today(), self.app.now(),  # type: ignore[attr-defined]
+            title=title, owner=owner, plan_id=self.plan.id, heading="New to-do from the plan",
+        )
 
         def made(todo: Todo | None) -> None:
             if todo is None:
