@@ -70,3 +70,20 @@ def test_editing_keeps_ids_inventory_and_roles():
 @pytest.mark.parametrize(("text", "expected"), [("15:30", time(15, 30)), ("1530", time(15, 30)), ("3:30pm", time(15, 30)), ("3pm", time(15)), ("12am", time(0))])
 def test_parse_time(text, expected):
     assert parse_time(text) == expected
+
+
+@pytest.mark.parametrize("field", ["m1_name", "m2_name", "name", "school", "subject", "grade", "platform"])
+def test_a_field_too_long_is_an_error_at_that_field(field):
+    """Issue 10, defect 7: a member name over 500 characters escaped as a traceback."""
+    changes = {field: "x" * 10_001}
+    if field == "platform":
+        changes["mode"] = "virtual"
+    e = errors(**changes)
+    assert set(e) == {field} and "at most" in e[field]
+
+
+def test_an_edited_member_name_is_checked_too():
+    p = build(good(), TODAY)
+    with pytest.raises(FormErrors) as e:
+        build({**fields_of(p), "m2_name": "y" * 501}, TODAY, existing=p)
+    assert set(e.value.errors) == {"m2_name"}
