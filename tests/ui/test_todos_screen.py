@@ -224,3 +224,30 @@ async def test_export_the_minutes_of_a_todos_session(demo_store, clock, tmp_path
         text = written.read_text()
         assert "## Decisions" in text and "Book the lab cart for Thursday" in text
         assert any(str(written) in str(n.message) for n in app._notifications)
+
+
+async def test_a_filter_that_hides_selected_rows_unselects_them(demo_store, clock):
+    """Issue 10, defect 10: after p, '2 selected' with none visible, and x acted on a row not chosen."""
+    lee = next(p for p in demo_store.all(Partnership) if "Lee" in p.display_name)
+    app = CoplanApp(demo_store.path, store=demo_store, clock=clock, poll=False, start=lambda a: a.push_screen(TodosScreen(lee.id)))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(TodoTable)
+        await pilot.press("space", "space")
+        picked = set(table.selected)
+        assert len(picked) == 2 and "2 selected" in screen_text(app)
+        for _ in range(4):  # all -> each partnership: stop on one that hides both and shows a row
+            await pilot.press("p")
+            await settle(pilot)
+            if table.current is not None and not any(table.rows[i].id in picked for i in table.view):
+                break
+        else:
+            raise AssertionError(f"no partnership view hides {picked} and shows a row")
+        assert "selected" not in screen_text(app)
+        assert not table.selected
+        target = table.current.id
+        await pilot.press("x")
+        await settle(pilot)
+    after = {t.id: t for t in Store(demo_store.path).all(Todo)}
+    assert all(after[i].is_open for i in picked), "a hidden row was changed"
+    assert not after[target].is_open

@@ -111,6 +111,12 @@ class TodosScreen(Screen[None]):
         self.table.sort_column = {"deadline": ""}.get(self.filters.sort, self.filters.sort)
         self.table.reverse = self.filters.reverse
         self.table.show(self.rows, view, today, keep_id=current.id if current else None)
+        # A key acts on what the user sees: a row the filter hides leaves the selection.
+        shown = {self.rows[i].id for i in view}
+        hidden = self.table.selected - shown
+        if hidden:
+            self.table.selected &= shown
+            self.notify(f"{len(hidden)} selected to-do(s) are hidden by this filter and no longer selected.", timeout=3)
         partnership = self.store.get(Partnership, self.filters.partnership_id) if self.filters.partnership_id else None
         sort = f" · sorted by {self.filters.sort.replace('_', ' ')}{' (reversed)' if self.filters.reverse else ''}"
         self.query_one("#todo-filters", Static).update(
