@@ -79,9 +79,11 @@ def run(args: argparse.Namespace) -> int:
     from ..paths import default_db
     from ..store import Store
 
+    from ..store.errors import no_database
+
     path = default_db(getattr(args, "db", None))
     if not path.exists():
-        print(f"coplan plans: there is no database at {path}", file=sys.stderr)
+        print(f"coplan plans: {no_database(path)}", file=sys.stderr)
         return 1
     store = Store(path, create=False)
     try:

@@ -12,9 +12,12 @@ from textual import events, work
 from textual.app import App
 from textual.binding import Binding
 from textual.message import Message
+from textual.worker import Worker, WorkerState
 
 from ..paths import styles_dir
 from ..store import Store, StoreError
+from ..store.atomic import signature
+from ..store.errors import WHERE
 from .commands import BindingCommands
 from . import idle_gc
 from .gateway import Change, Gateway
@@ -70,6 +73,7 @@ class CoplanApp(App[int]):
         self._gc: idle_gc.IdleCollector | None = None
         self._poll_enabled = poll
         self._seen_generation = -1
+        self._reported_problem: tuple[object, str] | None = None
         self.sub_title = self.db_path.name
 
     # --- start-up --------------------------------------------------------------------
@@ -80,12 +84,14 @@ class CoplanApp(App[int]):
         else:
             self._open_store()
 
-    @work(thread=True, exclusive=True, group="open")
+    @work(thread=True, exclusive=True, group="open", exit_on_error=False)
     def _open_store(self) -> None:
         try:
             store = Store(self.db_path, clock=self.clock)
         except StoreError as e:
             self.post_message(_Opened(None, str(e)))
+        except Exception as e:  # the error screen, not a WorkerFailed traceback
+            self.post_message(_Opened(None, f"{self.db_path} could not be opened ({type(e).__name__}: {e}); {WHERE}."))
         else:
             self.post_message(_Opened(store, None))
 
@@ -164,15 +170,20 @@ class CoplanApp(App[int]):
     def _poll_file(self) -> None:
         self._check_file()
 
-    @work(thread=True, exclusive=True, group="poll")
+    @work(thread=True, exclusive=True, group="poll", exit_on_error=False)
     def _check_file(self) -> None:
         if self.store is None:
             return
         try:
             changed = self.store.reload_if_changed()
         except StoreError as e:
-            self.call_from_thread(self.notify, str(e), title="Database problem", severity="error", timeout=10)
+            # Once per state of the file: the poll runs every second, the file may stay bad for long.
+            seen = (signature(self.store.path), str(e))
+            if seen != self._reported_problem:
+                self._reported_problem = seen
+                self.call_from_thread(self.notify, str(e), title="Database problem", severity="error", timeout=10, markup=False)
             return
+        self._reported_problem = None
         if changed:
             self.call_from_thread(self._broadcast, True)
             self.call_from_thread(self._refreeze_soon)
@@ -186,6 +197,11 @@ class CoplanApp(App[int]):
             # the current one asked for a full repaint of the screen on top.
             if hasattr(screen, "on_data_changed"):
                 screen.post_message(DataChanged(external=external))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A background job that failed says so and the app goes on; none dies silently."""
+        if event.state == WorkerState.ERROR:
+            self.notify(f"{event.worker.name or 'A background task'} failed: {event.worker.error}", title="Something went wrong", severity="error", timeout=15, markup=False)
 
     # --- navigation -----------------------------------------------------------------
 
@@ -276,5 +292,5 @@ class CoplanApp(App[int]):
 
 def run_app(db_path: Path, *, store: Store | None = None, start: Callable[[CoplanApp], Any] | None = None) -> int:
     app = CoplanApp(db_path, store=store, start=start)
-    result = app.run()
-    return int(result or 0)
+    app.run()
+    return int(app.return_code or 0)  # 1 after the error screen or a crash

@@ -137,13 +137,13 @@ class StartSessionScreen(Screen[None]):
         if p is None:
             self._leaders = []
             reason.update("")
-            self.run_worker(partial(radio.set_choices, []), group="leaders", exclusive=True)
+            self.run_worker(partial(radio.set_choices, []), group="leaders", exclusive=True, exit_on_error=False)
             return
         sessions = [s for s in self.app.store.all(Session) if s.partnership_id == p.id]  # type: ignore[attr-defined]
         suggestion = suggested_leader(p, self.app.today(), sessions)  # type: ignore[attr-defined]
         self._leaders = [m.id for m in p.members]
         buttons = [Choice(lit(f"{m.name} ({p.owner_label(m.id)})"), value=m.id == suggestion.member_id) for m in p.members]
-        self.run_worker(partial(radio.set_choices, buttons), group="leaders", exclusive=True)
+        self.run_worker(partial(radio.set_choices, buttons), group="leaders", exclusive=True, exit_on_error=False)
         reason.update(lit("Suggested: " + suggestion.reason, "dim"))
         if self.template_query is None and not self._template_chosen:
             default = default_template_for(p.level)
