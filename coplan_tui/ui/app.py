@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+import weakref
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -74,6 +75,8 @@ class CoplanApp(App[int]):
         self._poll_enabled = poll
         self._seen_generation = -1
         self._reported_problem: tuple[object, str] | None = None
+        self._stale: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+        """Screens beneath the top that missed a data change -> whether one came from outside."""
         self.sub_title = self.db_path.name
 
     # --- start-up --------------------------------------------------------------------
@@ -189,14 +192,36 @@ class CoplanApp(App[int]):
             self.call_from_thread(self._refreeze_soon)
 
     def _broadcast(self, external: bool) -> None:
+        """Tell the screen on top that the data changed; the ones beneath catch up when they
+        come back (on_screen_resume), not on every save: Home under a live session rebuilt
+        itself on each autosave, hundreds of ms of the UI thread at 50k to-dos."""
         if self.store is None or self.store.generation == self._seen_generation:
             return
         self._seen_generation = self.store.generation
+        top = self.screen
         for screen in self.screen_stack:
-            # Only to screens that listen: a message wakes a screen, and a woken screen under
-            # the current one asked for a full repaint of the screen on top.
-            if hasattr(screen, "on_data_changed"):
+            if not hasattr(screen, "on_data_changed"):
+                continue
+            if screen is top:
                 screen.post_message(DataChanged(external=external))
+            else:
+                self._stale[screen] = self._stale.get(screen, False) or external
+
+    def _catch_up(self) -> None:
+        """The screen now on top re-reads the data if it missed a change while beneath."""
+        screen = self.screen
+        if screen in self._stale:
+            screen.post_message(DataChanged(external=self._stale.pop(screen)))
+
+    def pop_screen(self):  # type: ignore[override]
+        done = super().pop_screen()
+        self._catch_up()
+        return done
+
+    def switch_screen(self, screen):  # type: ignore[override]
+        done = super().switch_screen(screen)
+        self._catch_up()
+        return done
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A background job that failed says so and the app goes on; none dies silently."""
