@@ -95,3 +95,44 @@ async def test_every_leader_can_be_chosen_by_click(demo_store, clock, index):
         await pilot.press("enter")
         s = await _started(pilot, demo_store)
     assert s.leader_id == p.members[index].id
+
+
+# --- the approach picker of a plan segment: every option, by keys and by click -------------
+
+from coplan_tui.domain.catalogue import Approach  # noqa: E402
+from coplan_tui.domain.models import LessonPlan  # noqa: E402
+from coplan_tui.ui.dialogs.choice import ChoiceDialog  # noqa: E402
+from textual.widgets import OptionList  # noqa: E402
+
+from .plan_helpers import cursor_to, plan_app  # noqa: E402
+
+APPROACHES = [*Approach, None]
+
+
+@pytest.mark.parametrize("how", ["keys", "click"])
+@pytest.mark.parametrize("approach", APPROACHES, ids=lambda a: a.value if a else "unset")
+async def test_every_approach_can_be_chosen_and_is_saved(demo_store, clock, approach, how):
+    plan = next(iter(demo_store.all(LessonPlan)))
+    segment = plan.segments[0]
+    app = plan_app(demo_store, clock, plan.id)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        await cursor_to(pilot, segment.id)
+        await pilot.press("p")
+        await wait_until(pilot, lambda: isinstance(app.screen, ChoiceDialog), "the approach picker")
+        options = app.screen.query_one(OptionList)
+        start = APPROACHES.index(segment.approach)
+        assert options.highlighted == start, "the cursor starts on the saved approach"
+        target = APPROACHES.index(approach)
+        if how == "keys":
+            for _ in range(target - start) if target > start else ():
+                await pilot.press("down")
+            for _ in range(start - target) if start > target else ():
+                await pilot.press("up")
+            await pilot.press("enter")
+        else:
+            y = options._index_to_line[target] - int(options.scroll_offset.y)  # the option's first line on screen
+            await pilot.click(OptionList, offset=(4, y + options.gutter.top))
+        await settle(pilot)
+        assert not isinstance(app.screen, ChoiceDialog)
+    assert Store(demo_store.path).get(LessonPlan, plan.id).segments[0].approach == approach
