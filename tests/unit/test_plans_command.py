@@ -33,7 +33,8 @@ def test_unknown_partnership_and_missing_db_are_clear_errors(demo_store, tmp_pat
     err = capsys.readouterr().err
     assert "no partnership matches 'nobody'" in err and "Okafor & Nair" in err
     assert main(["plans", "--db", str(tmp_path / "none.json")]) == 1
-    assert "there is no database" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "There is no coplan database" in err and "--db" in err
     assert not (tmp_path / "none.json").exists()
 
 
