@@ -51,3 +51,14 @@ def test_plans_command_does_not_import_textual(demo_store):
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip().endswith("CLEAN")
+
+
+def test_one_matcher_for_ids_names_and_members(demo_store):
+    from coplan_tui.domain.matching import match_partnerships
+    from coplan_tui.domain.models import Partnership
+
+    everyone = demo_store.all(Partnership)
+    lee = next(p for p in everyone if "Lee" in p.display_name)
+    assert match_partnerships(everyone, lee.id[:8]) == [lee]
+    assert match_partnerships(everyone, "jordan") == [lee]  # a member's name
+    assert match_partnerships(everyone, lee.id[:1]) != [lee] or lee.id[0] in lee.display_name.casefold()
