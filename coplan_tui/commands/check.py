@@ -20,9 +20,11 @@ def run(args: argparse.Namespace) -> int:
     from ..store import Store, StoreError
     from ..store.schema import SCHEMA_VERSION
 
+    from ..store.errors import no_database
+
     path = default_db(getattr(args, "db", None))
     if not path.exists():
-        print(f"coplan check: there is no database at {path}", file=sys.stderr)
+        print(f"coplan check: {no_database(path)}", file=sys.stderr)
         return 1
     try:
         store = Store(path, create=False)

@@ -18,18 +18,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def match_partnerships(partnerships: list, text: str) -> list:
-    """Partnerships whose id starts with ``text`` or whose name contains it (any case)."""
-    needle = text.strip().lower()
-    by_id = [p for p in partnerships if p.id.lower().startswith(needle)]
-    return by_id or [p for p in partnerships if needle in p.display_name.lower()]
-
-
 def plan_rows(store, partnership_filter: str | None) -> list[dict]:
     """One dict per plan, newest first; raises ValueError for a filter that matches nothing."""
     from datetime import date
 
     from ..domain.alignment import check
+    from ..domain.matching import match_partnerships
     from ..domain.models import LessonPlan, Partnership
 
     partnerships = store.all(Partnership)
@@ -80,9 +74,11 @@ def run(args: argparse.Namespace) -> int:
     from ..paths import default_db
     from ..store import Store
 
+    from ..store.errors import no_database
+
     path = default_db(getattr(args, "db", None))
     if not path.exists():
-        print(f"coplan plans: there is no database at {path}", file=sys.stderr)
+        print(f"coplan plans: {no_database(path)}", file=sys.stderr)
         return 1
     store = Store(path, create=False)
     try:

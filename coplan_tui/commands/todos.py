@@ -29,7 +29,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add = actions.add_parser("add", help="add a to-do", description="Add a to-do. " + accepted)
     add_db_option(add)
     add.add_argument("title", metavar="TITLE")
-    add.add_argument("--owner", metavar="NAME|ROLE", default="both", help="who does it: a name or role (CT, TC...), me, or both (the default)")
+    add.add_argument("--owner", metavar="NAME|ROLE", default=None, help="who does it: a name or role (CT, TC...), me, or both; by default the standing role the title names, else both")
     add.add_argument("--due", metavar="DATE", help="when it must be ready")
     add.add_argument("--feedback-by", metavar="DATE", help="when a draft is due for the partner's feedback")
     add.add_argument("--partnership", metavar="NAME", help="which partnership (needed when there are several)")
@@ -148,6 +148,7 @@ def pick_owner(partnership, text: str) -> str:
 def run_add(args: argparse.Namespace) -> int:
     from ..domain.dates import parse_date
     from ..domain.errors import DomainError
+    from ..domain.roles import default_owner
     from ..domain.todo_changes import new_todo
     from ..domain.todo_rows import short_day, team_of
     from ..paths import default_db
@@ -158,7 +159,7 @@ def run_add(args: argparse.Namespace) -> int:
     day = _today()
     try:
         partnership = pick_partnership(store, args.partnership)
-        owner = pick_owner(partnership, args.owner)
+        owner = pick_owner(partnership, args.owner) if args.owner is not None else default_owner(partnership, args.title)
         due = parse_date(args.due, day) if args.due else None
         feedback_by = parse_date(args.feedback_by, day) if args.feedback_by else None
         todo = new_todo(partnership, args.title, now, owner=owner, feedback_by=feedback_by, due=due, notes=args.notes)

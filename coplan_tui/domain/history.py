@@ -14,8 +14,8 @@ from .models import Session, SessionStatus, Todo
 class StepLine:
     title: str
     planned: int
-    actual: float
-    """Minutes the step's clock ran."""
+    actual: int
+    """Minutes the step's clock ran (timebox.ran_minutes)."""
     notes: str
 
 
@@ -25,7 +25,7 @@ def step_lines(session: Session, now: datetime) -> list[StepLine]:
         StepLine(
             title=step.title,
             planned=timebox.planned_minutes(session, i),
-            actual=timebox.step_elapsed(session.steps[i], now).total_seconds() / 60,
+            actual=timebox.ran_minutes(timebox.step_elapsed(session.steps[i], now)),
             notes=session.steps[i].notes,
         )
         for i, step in enumerate(session.template.steps)
@@ -35,7 +35,7 @@ def step_lines(session: Session, now: datetime) -> list[StepLine]:
 def minutes(session: Session, now: datetime) -> tuple[int, int]:
     """(planned, actual) whole minutes; actual is 0 for a session never started."""
     lines = step_lines(session, now)
-    return sum(x.planned for x in lines), round(sum(x.actual for x in lines))
+    return sum(x.planned for x in lines), sum(x.actual for x in lines)
 
 
 def todos_made(session: Session, todos: Iterable[Todo]) -> list[Todo]:

@@ -8,11 +8,16 @@ from .models import Partnership, Session, SessionStatus, SessionTemplate
 
 
 def match_partnerships(partnerships: Iterable[Partnership], text: str | None) -> list[Partnership]:
-    """Case-insensitive part of the partnership's name or of a member's name."""
+    """The one partnership matcher: an id prefix of 6 or more characters (as the CLI prints
+    ids), else a case-insensitive part of the partnership's name or of a member's name.
+    Short text is always a name, so typing a letter in a filter never jumps to an id."""
     items = list(partnerships)
-    if not text:
+    if not text or not text.strip():
         return items
-    needle = text.casefold()
+    needle = text.strip().casefold()
+    by_id = [p for p in items if len(needle) >= 6 and p.id.casefold().startswith(needle)]
+    if by_id:
+        return by_id
     return [
         p
         for p in items

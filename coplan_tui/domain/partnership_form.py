@@ -147,9 +147,13 @@ def build(fields: dict[str, str], today: date, existing: Partnership | None = No
     old = existing.members if existing else []
     members = []
     for i, key in enumerate(("m1", "m2")):
-        kept = old[i] if i < len(old) else None
-        data = {"name": f[f"{key}_name"], "role": roles[f"{key}_role"]}
-        members.append(kept.model_copy(update=data) if kept else Member(**data))
+        kept = old[i].model_dump() if i < len(old) else {}
+        try:  # validated, also when editing: a copy with changes would skip the checks
+            members.append(Member.model_validate({**kept, "name": f[f"{key}_name"], "role": roles[f"{key}_role"]}))
+        except ValidationError as e:
+            errors[f"{key}_name"] = describe(e)
+    if errors:
+        raise FormErrors(errors)
     extra = list(old[2:])
     try:
         return Partnership(
@@ -168,4 +172,18 @@ def build(fields: dict[str, str], today: date, existing: Partnership | None = No
             release_plan=existing.release_plan if existing else [],
         )
     except ValidationError as e:
-        raise FormErrors({"": describe(e)}) from None
+        raise FormErrors(_field_errors(e)) from None
+
+
+_LOCATIONS = {"name": "name", "school": "school", "subject": "subject", "grade": "grade", "platform": "platform"}
+
+
+def _field_errors(error: ValidationError) -> dict[str, str]:
+    """Each pydantic complaint under the form field it came from; the rest for the whole form."""
+    out: dict[str, str] = {}
+    for item in error.errors():
+        loc = [str(part) for part in item["loc"]]
+        field = _LOCATIONS.get(loc[-1], "") if loc else ""
+        message = f"{item['msg']}." if field else describe(error)
+        out.setdefault(field, message)
+    return out

@@ -38,6 +38,13 @@ def step_elapsed(run: StepRun, now: datetime) -> timedelta:
     return total
 
 
+def ran_minutes(elapsed: timedelta) -> int:
+    """Whole minutes a clock ran, a started minute counting as one: every overrun shows, and a
+    total is the sum of the steps shown (rounding each step to nearest lost both)."""
+    seconds = int(elapsed.total_seconds())
+    return -(-seconds // 60)
+
+
 def planned_minutes(session: Session, index: int) -> int:
     base = session.template.steps[index].minutes
     run = session.steps[index] if index < len(session.steps) else None
@@ -109,14 +116,18 @@ def toggle(session: Session, now: datetime) -> Session:
 
 
 def go_to(session: Session, index: int, now: datetime) -> Session:
-    """Leave the current step (marking it ended) and enter ``index``; the clock keeps its state."""
+    """Leave the current step and enter ``index``; the clock keeps its state.
+
+    Only moving forward finishes the step left: going back to look at an earlier step leaves
+    the later one unfinished, so it is not marked done and its time stays in the projection.
+    """
     session = ensure_runs(session)
     index = max(0, min(index, len(session.template.steps) - 1))
     if index == session.current_step:
         return session
     running = is_running(session)
     current = _close(session.steps[session.current_step], now)
-    if current.started_at is not None:
+    if current.started_at is not None and index > session.current_step:
         current = current.model_copy(update={"ended_at": now})
     steps = _replace_step(session, session.current_step, current)
     target = steps[index]

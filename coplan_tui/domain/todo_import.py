@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from .dates import parse_date
 from .errors import DomainError, describe
 from .models import Partnership, Todo, TodoStatus
+from .roles import default_owner
 from .todo_changes import check_deadline_order
 from .todo_rows import FIELDS, Team, team_of
 
@@ -106,7 +107,7 @@ class Importer:
                     names = ", ".join(f"{m.name} ({m.label})" for m in team.members)
                     raise DomainError(f"owner {text!r} is not in {partnership.display_name} (use {names}, or both)")
                 return value
-        return "both"
+        return default_owner(partnership, _text(record.get("title")))
 
     def _date(self, record: Mapping[str, Any], key: str) -> date | None:
         text = _text(record.get(key))

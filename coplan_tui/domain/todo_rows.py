@@ -355,9 +355,15 @@ def week_end(today: date) -> date:
     return today + timedelta(days=6)
 
 
+def due_this_week(deadline: date | None, today: date) -> bool:
+    """The one meaning of "due this week", on Home, in the review and in `coplan todos`: the
+    deadline that matters now falls within the next seven days. Overdue is counted apart."""
+    return deadline is not None and today <= deadline <= week_end(today)
+
+
 def due_matches(row: TodoRow, due: str, today: date) -> bool:
-    """overdue: open and past every deadline; today / week: the deadline that matters now
-    falls today / within seven days (overdue ones included, they are still owed); none: undated."""
+    """overdue: open and past every deadline; today: the deadline that matters now is today
+    (overdue ones included, they are still owed); week: due_this_week; none: undated."""
     nxt = row.next_deadline(today)
     if due == "none":
         return nxt is None
@@ -368,7 +374,7 @@ def due_matches(row: TodoRow, due: str, today: date) -> bool:
     if due == "today":
         return nxt[1] <= today if row.status == "open" else nxt[1] == today
     if due == "week":
-        return nxt[1] <= week_end(today) if row.status == "open" else today <= nxt[1] <= week_end(today)
+        return due_this_week(nxt[1], today)
     raise ValueError(f"unknown due filter {due!r}; use one of {', '.join(DUE_CHOICES)}")
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from .models import BOTH, Partnership, Todo
+from .todo_rows import due_this_week
 
 
 @dataclass(frozen=True)
@@ -14,21 +15,12 @@ class Load:
     open: int = 0
     overdue: int = 0
     this_week: int = 0
-    """Open, not overdue, with its next deadline on or before this Sunday."""
-
-
-def end_of_week(today: date) -> date:
-    return today + timedelta(days=6 - today.weekday())
+    """Open and due_this_week (todo_rows), as everywhere else."""
 
 
 def _load(todos: list[Todo], today: date) -> Load:
-    sunday = end_of_week(today)
     overdue = [t for t in todos if t.is_overdue(today)]
-    week = [
-        t
-        for t in todos
-        if not t.is_overdue(today) and (nxt := t.next_deadline(today)) is not None and nxt[1] <= sunday
-    ]
+    week = [t for t in todos if due_this_week((t.next_deadline(today) or ("", None))[1], today)]
     return Load(open=len(todos), overdue=len(overdue), this_week=len(week))
 
 

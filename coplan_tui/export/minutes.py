@@ -12,10 +12,6 @@ from ..domain.todo_rows import TodoRow, rows_from_models, sorted_rows
 from .records import by_owner, md_block, md_escape
 
 
-def _minutes(delta) -> int:
-    return round(delta.total_seconds() / 60)
-
-
 def _answer(value: bool | None) -> str:
     return {True: "yes", False: "no", None: "not answered"}[value]
 
@@ -36,13 +32,13 @@ def session_minutes(session: Session, partnership: Partnership, todos: Sequence[
     session = timebox.ensure_runs(session)
     runs = session.steps
     planned = timebox.total_planned_minutes(session)
-    took = _minutes(timebox.total_elapsed(session, now))
+    took = sum(timebox.ran_minutes(timebox.step_elapsed(run, now)) for run in runs)
     lines.append(f"- **Time:** {took} of {planned} planned minutes ({session.status.value})")
 
     lines += ["", "## Steps"]
     decisions = []
     for i, (step, run) in enumerate(zip(session.template.steps, runs), 1):
-        spent = _minutes(timebox.step_elapsed(run, now))
+        spent = timebox.ran_minutes(timebox.step_elapsed(run, now))
         lines += ["", f"### {i}. {md_escape(step.title)} ({spent} of {timebox.planned_minutes(session, i - 1)} min)", ""]
         lines.append(md_block(run.notes) if run.notes.strip() else "_No notes._")
         if step.outputs and run.notes.strip():

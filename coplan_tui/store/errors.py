@@ -43,3 +43,27 @@ class InvalidDocument(StoreError):
 
 class NotFound(StoreError):
     """No document has that id (or id prefix)."""
+
+
+class BadDbPath(StoreError):
+    """The path given can never hold a database (a folder, or under a file): say what to do."""
+
+
+WHERE = "give another path with --db PATH or the COPLAN_DB variable"
+
+
+def check_db_path(path: Path) -> None:
+    """Raise BadDbPath when ``path`` cannot be a database file, before anything touches it."""
+    if path.is_dir():
+        raise BadDbPath(f"{path} is a folder, not a database file: {WHERE}, for example {path / 'coplan.json'}.")
+    for parent in path.parents:
+        if parent.exists():
+            if not parent.is_dir():
+                raise BadDbPath(f"Cannot use {path}: {parent} is a file, not a folder; {WHERE}.")
+            return
+
+
+def no_database(path: Path) -> StoreError:
+    """The one message for a database that is not there."""
+    check_db_path(path)
+    return StoreError(f"There is no coplan database at {path}: {WHERE}, or create it by opening the app (coplan --db {path}).")

@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .errors import StoreError, UnreadableFile
+from .errors import UnreadableFile, no_database
 from .schema import SchemaProblem, check_and_migrate
 
 
@@ -55,8 +55,8 @@ def read_tables(path: Path) -> dict[str, Any]:
 
     try:
         raw = path.read_bytes()
-    except FileNotFoundError:
-        raise StoreError(f"There is no coplan database at {path}.") from None
+    except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
+        raise no_database(path) from None
     except OSError as e:
         raise UnreadableFile(path, f"it cannot be read ({e.strerror})", backup_dir(path)) from None
     try:

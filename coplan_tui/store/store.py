@@ -36,7 +36,7 @@ from ..domain.models import LessonPlan, Partnership, Session, SessionTemplate, T
 from .atomic import PRIVATE_FILE, Signature, atomic_write, ensure_private_dir, real_path, signature
 from .backups import backup_dir, make_backup
 from .encoded import EncodedTable
-from .errors import InvalidDocument, NotFound, StoreError, UnreadableFile, WriteFailed
+from .errors import WHERE, BadDbPath, InvalidDocument, NotFound, StoreError, UnreadableFile, WriteFailed, check_db_path, no_database
 from .raw import parse_file
 from .scan import as_text, scan_file
 from .schema import SchemaProblem, empty_data
@@ -159,11 +159,17 @@ class Store:
         self.loads = 0
         """Counts the times the file was read (another process wrote it): a view that sees it
         change after its own save knows the save was merged with someone else's."""
-        ensure_private_dir(self.path.parent)
+        check_db_path(self.path)
+        if not create and not self.path.exists():
+            raise no_database(self.path)
+        try:
+            ensure_private_dir(self.path.parent)
+        except OSError as e:
+            raise BadDbPath(f"Cannot make the folder {self.path.parent} ({e.strerror}); {WHERE}.") from None
         with self._writer:
             if not self.path.exists():
                 if not create:
-                    raise StoreError(f"There is no coplan database at {self.path}.")
+                    raise no_database(self.path)
                 with self._locked():
                     if not self.path.exists():
                         self._install(load_tables(empty_data()), None)

@@ -8,6 +8,7 @@ imported by that thread, not before the first frame (``python -X importtime``).
 from __future__ import annotations
 
 import time
+import weakref
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -17,11 +18,14 @@ from textual import events, work
 from textual.app import App
 from textual.binding import Binding
 from textual.message import Message
+from textual.worker import Worker, WorkerState
 
 from .. import settings as user_settings
 from ..paths import styles_dir
 from ..store.errors import StoreError
 from ..terminal import TerminalProfile, too_small
+from ..store.atomic import signature
+from ..store.errors import WHERE
 from .commands import BindingCommands
 from . import glyphs, idle_gc
 from .filters import AsciiOnly, StripColor
@@ -100,6 +104,9 @@ class CoplanApp(App[int]):
         self._gc: idle_gc.IdleCollector | None = None
         self._poll_enabled = poll
         self._seen_generation = -1
+        self._reported_problem: tuple[object, str] | None = None
+        self._stale: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+        """Screens beneath the top that missed a data change -> whether one came from outside."""
         self._seen_loads = 0
         self.sub_title = plain(self.db_path.name)
         from ..identity import login_name, user_name
@@ -233,7 +240,7 @@ class CoplanApp(App[int]):
             self.push_screen(HomeScreen())  # its frame paints now; its data once the store is open
         self.call_after_refresh(self._open_store)
 
-    @work(thread=True, exclusive=True, group="open")
+    @work(thread=True, exclusive=True, group="open", exit_on_error=False)
     def _open_store(self) -> None:
         from ..store import Store
 
@@ -241,6 +248,8 @@ class CoplanApp(App[int]):
             store = Store(self.db_path, clock=self.clock)
         except StoreError as e:
             self.post_message(_Opened(None, str(e)))
+        except Exception as e:  # the error screen, not a WorkerFailed traceback
+            self.post_message(_Opened(None, f"{self.db_path} could not be opened ({type(e).__name__}: {e}); {WHERE}."))
         else:
             self.post_message(_Opened(store, None))
 
@@ -360,15 +369,20 @@ class CoplanApp(App[int]):
     def _poll_file(self) -> None:
         self._check_file()
 
-    @work(thread=True, exclusive=True, group="poll")
+    @work(thread=True, exclusive=True, group="poll", exit_on_error=False)
     def _check_file(self) -> None:
         if self.store is None:
             return
         try:
             changed = self.store.reload_if_changed()
         except StoreError as e:
-            self.call_from_thread(toast, self, str(e), title="Database problem", severity="error", timeout=10)
+            # Once per state of the file: the poll runs every second, the file may stay bad for long.
+            seen = (signature(self.store.path), str(e))
+            if seen != self._reported_problem:
+                self._reported_problem = seen
+                self.call_from_thread(toast, self, str(e), title="Database problem", severity="error", timeout=10)
             return
+        self._reported_problem = None
         if changed:
             self.call_from_thread(self._broadcast, True)
             self.call_from_thread(self._refreeze_soon)
@@ -456,14 +470,41 @@ class CoplanApp(App[int]):
         return any(p.session_id == session_id for p in others)
 
     def _broadcast(self, external: bool) -> None:
+        """Tell the screen on top that the data changed; the ones beneath catch up when they
+        come back (on_screen_resume), not on every save: Home under a live session rebuilt
+        itself on each autosave, hundreds of ms of the UI thread at 50k to-dos."""
         if self.store is None or self.store.generation == self._seen_generation:
             return
         self._seen_generation = self.store.generation
+        top = self.screen
         for screen in self.screen_stack:
-            # Only to screens that listen: a message wakes a screen, and a woken screen under
-            # the current one asked for a full repaint of the screen on top.
-            if hasattr(screen, "on_data_changed"):
+            if not hasattr(screen, "on_data_changed"):
+                continue
+            if screen is top:
                 screen.post_message(DataChanged(external=external))
+            else:
+                self._stale[screen] = self._stale.get(screen, False) or external
+
+    def _catch_up(self) -> None:
+        """The screen now on top re-reads the data if it missed a change while beneath."""
+        screen = self.screen
+        if screen in self._stale:
+            screen.post_message(DataChanged(external=self._stale.pop(screen)))
+
+    def pop_screen(self):  # type: ignore[override]
+        done = super().pop_screen()
+        self._catch_up()
+        return done
+
+    def switch_screen(self, screen):  # type: ignore[override]
+        done = super().switch_screen(screen)
+        self._catch_up()
+        return done
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A background job that failed says so and the app goes on; none dies silently."""
+        if event.state == WorkerState.ERROR:
+            self.notify(f"{event.worker.name or 'A background task'} failed: {event.worker.error}", title="Something went wrong", severity="error", timeout=15, markup=False)
 
     # --- navigation -----------------------------------------------------------------
 
@@ -730,4 +771,4 @@ def run_app(
     # GNU screen holds a lone Escape while mouse tracking is on, so it gets no mouse by default.
     mouse = app.user_settings["mouse"] and not no_mouse and not terminal.screen
     result = app.run(mouse=mouse)
-    return int(result or 0)
+    return int(app.return_code or result or 0)  # 1 after the error screen, a crash, or unsaved changes

@@ -31,7 +31,7 @@ def export_in_background(app: App, file_name: str, render: Callable[[], bytes], 
             return
         app.call_from_thread(toast, app, f"Exported {what} to {path}", title="Exported", timeout=10)
 
-    app.run_worker(work, thread=True, group="export", name=f"export {file_name}")
+    app.run_worker(work, thread=True, group="export", name=f"export {file_name}", exit_on_error=False)
 
 
 def export_session_minutes(app: App, session_id: str) -> None:

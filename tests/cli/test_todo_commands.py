@@ -204,3 +204,31 @@ def test_me_is_whoever_is_at_this_terminal(tmp_path, monkeypatch):
     assert added.returncode == 0 and "for CT" in added.stdout
     listed = coplan("--db", str(db), "todos", "--owner", "me", COPLAN_USER="Jordan Lee")
     assert listed.returncode == 0 and "Print 8 sets of food web cards" in listed.stdout and "Laminate" not in listed.stdout
+
+
+def _tc_of_lee(store: Store) -> str:
+    lee = next(p for p in store.all(Partnership) if "Lee" in p.display_name)
+    return next(m.id for m in lee.members if lee.owner_label(m.id) == "TC")
+
+
+def test_todo_add_without_owner_follows_the_standing_roles(demo_store, capsys):
+    """Issue 10, defect 8: 'Handouts' is the TC's standing role; the CLI saved it for both."""
+    code, out, _ = run(capsys, "todo", "add", "Print the handouts", "--db", str(demo_store.path), "--partnership", "lee")
+    assert code == 0 and "for TC" in out
+    todo = next(t for t in Store(demo_store.path).all(Todo) if t.title == "Print the handouts")
+    assert todo.owner == _tc_of_lee(demo_store)
+
+
+@pytest.mark.parametrize("owner", ["both", "CT"])
+def test_todo_add_with_an_owner_keeps_it(demo_store, capsys, owner):
+    code, out, _ = run(capsys, "todo", "add", "Print the handouts", "--db", str(demo_store.path), "--partnership", "lee", "--owner", owner)
+    assert code == 0 and f"for {owner}" in out
+
+
+def test_import_without_owner_follows_the_standing_roles(demo_store, capsys, tmp_path):
+    source = tmp_path / "sheet.csv"
+    source.write_text("title,due,partnership\nPrint the handouts,fri,lee\nCall parents,fri,lee\n")
+    code, _, _ = run(capsys, "import", str(source), "--db", str(demo_store.path))
+    assert code == 0
+    owners = {t.title: t.owner for t in Store(demo_store.path).all(Todo)}
+    assert owners["Print the handouts"] == _tc_of_lee(demo_store) and owners["Call parents"] == "both"

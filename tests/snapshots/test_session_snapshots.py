@@ -18,7 +18,7 @@ def _session_app(make_app):
 async def _running(pilot) -> None:
     await start_session(pilot)
     await type_text(pilot, "Density lab ran long; groups of four worked better.")
-    await add_todo(pilot, "Draft the exit ticket", owner_moves=1, feedback="tomorrow", due="fri")
+    await add_todo(pilot, "Draft the exit ticket", owner_moves=2, feedback="tomorrow", due="fri")
     await tick(pilot, pilot.app.clock, 4 * 60 + 10)
 
 

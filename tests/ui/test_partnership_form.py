@@ -111,3 +111,24 @@ async def test_a_virtual_meeting_needs_its_platform(store, clock):
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
     assert store.count(Partnership) == 0
+
+
+async def test_a_name_too_long_is_refused_at_its_field_and_typing_goes_on(demo_store, clock):
+    """Issue 10, defect 7: it crashed with a traceback, then on every keystroke after."""
+    app = CoplanApp(demo_store.path, store=demo_store, clock=clock, poll=False)
+    before = demo_store.path.read_bytes()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        app.screen.query_one("#f-m1_name").value = "[b]x" * 200
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, PartnershipFormScreen)
+        assert app.screen.shown.get("m1_name")
+        app.screen.query_one("#f-name").focus()
+        await pilot.press(*"abc")
+        await settle(pilot)
+        assert isinstance(app.screen, PartnershipFormScreen) and app.return_code in (None, 0)
+        assert app.screen.shown.get("m1_name")
+    assert demo_store.path.read_bytes() == before

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from coplan_tui.domain.catalogue import Approach
 from coplan_tui.domain.models import LessonPlan
-from coplan_tui.ui.dialogs.plan_dialogs import ChecklistDialog, ChoiceDialog, FormDialog
+from coplan_tui.ui.dialogs.choice import ChoiceDialog
+from coplan_tui.ui.dialogs.plan_dialogs import ChecklistDialog, FormDialog
 
 from .helpers import screen_text, settle
 from .plan_helpers import clear_and_type, editor, empty_plan, gaps, plan_app, type_text

@@ -10,7 +10,7 @@ from coplan_tui.domain.models import LessonPlan, Partnership, Segment, Todo
 from coplan_tui.export.plan_markdown import plan_to_markdown
 from coplan_tui.store import Store
 from coplan_tui.ui.screens.plan import PlanScreen
-from coplan_tui.ui.dialogs.plan_dialogs import FormDialog
+from coplan_tui.ui.dialogs.todo_dialog import TodoDialog
 from coplan_tui.ui.screens.plans import PlanListScreen
 from coplan_tui.ui.widgets.approach_chart import ApproachChart
 
@@ -59,15 +59,15 @@ async def test_a_todo_made_from_a_task_links_back_to_the_plan(demo_store, clock)
         await cursor_to(pilot, plan.segments[2].id)
         await pilot.press("t")
         form = app.screen
-        assert isinstance(form, FormDialog)
-        assert form.values()["title"] == "Prepare: We do: Card sort in stations"
+        assert isinstance(form, TodoDialog)
+        assert form.query_one("#todo-title-input").value == "Prepare: We do: Card sort in stations"
         await pilot.press("tab", "tab")  # title -> owner -> feedback by
         await type_text(pilot, "someday")
         await pilot.press("ctrl+s")
         assert "'someday' is not a date" in screen_text(app)
         await pilot.press("ctrl+u")
         await type_text(pilot, "thu")
-        await pilot.press("enter")
+        await pilot.press("tab")
         await type_text(pilot, "mon")
         await pilot.press("ctrl+s")
         await settle(pilot)

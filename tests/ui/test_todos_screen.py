@@ -7,7 +7,8 @@ from datetime import date, timedelta
 from coplan_tui.domain.models import Partnership, Todo, TodoStatus
 from coplan_tui.store import Store
 from coplan_tui.ui.app import CoplanApp
-from coplan_tui.ui.dialogs.todo_dialogs import ChoiceDialog, TodoEditor
+from coplan_tui.ui.dialogs.choice import ChoiceDialog
+from coplan_tui.ui.dialogs.todo_dialog import TodoDialog
 from coplan_tui.ui.screens.todos import TodosScreen
 from coplan_tui.ui.widgets.todo_table import TodoTable
 
@@ -148,16 +149,16 @@ async def test_edit_in_place_refuses_a_bad_date_and_keeps_the_typing(demo_store,
         target = shown(app)[0]
         await pilot.press("e")
         await settle(pilot)
-        assert isinstance(app.screen, TodoEditor)
-        app.screen.query_one("#edit-title").value = ""
+        assert isinstance(app.screen, TodoDialog)
+        app.screen.query_one("#todo-title-input").value = ""
         await type_text(pilot, "[red]Book the cart[/red]")
         await pilot.press("tab", "tab", "tab")
-        app.screen.query_one("#edit-due").value = "someday"
+        app.screen.query_one("#todo-due").value = "someday"
         await pilot.press("enter")
         await settle(pilot)
-        assert isinstance(app.screen, TodoEditor)
+        assert isinstance(app.screen, TodoDialog)
         assert "YYYY-MM-DD" in screen_text(app)
-        app.screen.query_one("#edit-due").value = "fri"
+        app.screen.query_one("#todo-due").value = "fri"
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, TodosScreen)
@@ -300,3 +301,30 @@ async def test_undo_puts_back_only_what_it_changed_when_the_partner_edited_since
         await settle(pilot)
     final = Store(demo_store.path).get(Todo, todo.id)
     assert final.status == TodoStatus.OPEN and final.title == "Renamed by Jordan"
+
+
+async def test_a_filter_that_hides_selected_rows_unselects_them(demo_store, clock):
+    """Issue 10, defect 10: after p, '2 selected' with none visible, and x acted on a row not chosen."""
+    lee = next(p for p in demo_store.all(Partnership) if "Lee" in p.display_name)
+    app = CoplanApp(demo_store.path, store=demo_store, clock=clock, poll=False, start=lambda a: a.push_screen(TodosScreen(lee.id)))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(TodoTable)
+        await pilot.press("space", "space")
+        picked = set(table.selected)
+        assert len(picked) == 2 and "2 selected" in screen_text(app)
+        for _ in range(4):  # all -> each partnership: stop on one that hides both and shows a row
+            await pilot.press("p")
+            await settle(pilot)
+            if table.current is not None and not any(table.rows[i].id in picked for i in table.view):
+                break
+        else:
+            raise AssertionError(f"no partnership view hides {picked} and shows a row")
+        assert "selected" not in screen_text(app)
+        assert not table.selected
+        target = table.current.id
+        await pilot.press("x")
+        await settle(pilot)
+    after = {t.id: t for t in Store(demo_store.path).all(Todo)}
+    assert all(after[i].is_open for i in picked), "a hidden row was changed"
+    assert not after[target].is_open

@@ -84,3 +84,20 @@ def test_coordination_without_a_lead_is_refused_and_other_levels_drop_it():
     assert "choose who leads" in errors(level="coordination", lead="")["lead"]
     assert build(good(level="collaboration", lead="m1"), TODAY).lead_id is None
     assert build(good(level="cooperation", lead="m2"), TODAY).lead_id is None
+
+
+@pytest.mark.parametrize("field", ["m1_name", "m2_name", "name", "school", "subject", "grade", "platform"])
+def test_a_field_too_long_is_an_error_at_that_field(field):
+    """Issue 10, defect 7: a member name over 500 characters escaped as a traceback."""
+    changes = {field: "x" * 10_001}
+    if field == "platform":
+        changes["mode"] = "virtual"
+    e = errors(**changes)
+    assert set(e) == {field} and "at most" in e[field]
+
+
+def test_an_edited_member_name_is_checked_too():
+    p = build(good(), TODAY)
+    with pytest.raises(FormErrors) as e:
+        build({**fields_of(p), "m2_name": "y" * 501}, TODAY, existing=p)
+    assert set(e.value.errors) == {"m2_name"}

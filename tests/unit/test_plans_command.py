@@ -33,7 +33,8 @@ def test_unknown_partnership_and_missing_db_are_clear_errors(demo_store, tmp_pat
     err = capsys.readouterr().err
     assert "no partnership matches 'nobody'" in err and "Okafor & Nair" in err
     assert main(["plans", "--db", str(tmp_path / "none.json")]) == 1
-    assert "there is no database" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "There is no coplan database" in err and "--db" in err
     assert not (tmp_path / "none.json").exists()
 
 
@@ -50,3 +51,14 @@ def test_plans_command_does_not_import_textual(demo_store):
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip().endswith("CLEAN")
+
+
+def test_one_matcher_for_ids_names_and_members(demo_store):
+    from coplan_tui.domain.matching import match_partnerships
+    from coplan_tui.domain.models import Partnership
+
+    everyone = demo_store.all(Partnership)
+    lee = next(p for p in everyone if "Lee" in p.display_name)
+    assert match_partnerships(everyone, lee.id[:8]) == [lee]
+    assert match_partnerships(everyone, "jordan") == [lee]  # a member's name
+    assert match_partnerships(everyone, lee.id[:1]) != [lee] or lee.id[0] in lee.display_name.casefold()

@@ -55,7 +55,7 @@ def test_due_filters():
     assert not due_matches(_row(due=TODAY - timedelta(days=1), status="done"), "overdue", TODAY)
     assert due_matches(_row(due=TODAY + timedelta(days=6)), "week", TODAY)
     assert not due_matches(_row(due=TODAY + timedelta(days=7)), "week", TODAY)
-    assert due_matches(_row(due=TODAY - timedelta(days=2)), "week", TODAY)  # still owed this week
+    assert not due_matches(_row(due=TODAY - timedelta(days=2)), "week", TODAY)  # overdue is its own filter
     assert due_matches(_row(due=TODAY), "today", TODAY)
     assert not due_matches(_row(due=TODAY + timedelta(days=1)), "today", TODAY)
     assert due_matches(_row(), "none", TODAY) and not due_matches(_row(due=TODAY), "none", TODAY)

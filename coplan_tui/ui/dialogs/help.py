@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,6 +12,14 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from ..text import lit
+
+
+def screen_name(screen: Screen) -> str:
+    """The screen's title, else its class in words: 'StartSessionScreen' is 'Start session'."""
+    if screen.title:
+        return screen.title
+    words = re.findall(r"[A-Z][a-z]*|[a-z]+", type(screen).__name__.removesuffix("Screen").removesuffix("Dialog"))
+    return " ".join(words).capitalize() or "coplan"
 
 
 class HelpScreen(ModalScreen[None]):
@@ -41,7 +51,7 @@ class HelpScreen(ModalScreen[None]):
             keys = self.app.get_key_display(b) if hasattr(self.app, "get_key_display") else key
             table.add_row(lit(keys), lit(b.description + (f": {b.tooltip}" if b.tooltip else "")))
         with VerticalScroll(id="help-body"):
-            yield Static(lit(f"Help: {self.target.title or self.target.__class__.__name__}", "bold"), id="help-title")
+            yield Static(lit(f"Help: {screen_name(self.target)}", "bold"), id="help-title")
             if about:
                 yield Static(lit(about), id="help-about")
             yield Static(table, id="help-keys")

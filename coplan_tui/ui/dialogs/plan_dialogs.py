@@ -8,15 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar
 
 from pydantic import ValidationError
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, OptionList, Select, SelectionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Input, Label, Select, SelectionList, Static
 
 from ...domain.errors import DomainError, describe
 from ..text import lit
@@ -145,41 +144,4 @@ class ChecklistDialog(ModalScreen[list[str] | None]):
         self.dismiss(None)
 
 
-class ChoiceDialog(ModalScreen[Any]):
-    """Pick one option with the arrows and enter. ``choices`` is (value, title, description)."""
-
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
-
-    def __init__(self, title: str, choices: list[tuple[Any, str, str]], current: Any = None):
-        super().__init__()
-        self.choice_title = title
-        self.choices = choices
-        self.current = current
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="plan-dialog"):
-            yield Static(lit(self.choice_title, "bold"), classes="plan-dialog-title")
-            options = []
-            for n, (_, title, description) in enumerate(self.choices):
-                prompt = lit(title, "bold")
-                if description:
-                    prompt.append("\n" + description, style="dim")
-                options.append(Option(prompt, id=f"choice-{n}"))
-            yield OptionList(*options, id="choices")
-            yield Static(lit("arrows: move   enter: choose   escape: cancel", "dim"), classes="plan-dialog-keys")
-
-    def on_mount(self) -> None:
-        values = [c[0] for c in self.choices]
-        self.query_one("#choices", OptionList).highlighted = values.index(self.current) if self.current in values else 0
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.dismiss(self.choices[event.option_index][0])
-
-    def action_cancel(self) -> None:
-        self.dismiss(ChoiceDialog.CANCELLED)
-
-    CANCELLED = object()
-
-
-__all__ = ["ChecklistDialog", "ChoiceDialog", "FormDialog", "FormField", "error_text"]
+__all__ = ["ChecklistDialog", "FormDialog", "FormField", "error_text"]

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from ...domain.catalogue import Approach
 from ...domain.dates import ACCEPTED, parse_date
 from ...domain.errors import DomainError
-from ...domain.models import BOTH, Assessment, LessonPlan, Objective, Partnership, PlanStatus, Resource, Segment, Todo
+from ...domain.models import BOTH, Assessment, LessonPlan, Objective, Partnership, PlanStatus, Resource, Segment
 from .plan_dialogs import FormDialog, FormField
 
 PHASE_HINT = "for example hook, I do, we do, you do, closure"
@@ -190,38 +190,4 @@ def resource_form(item: Resource | None) -> FormDialog[Resource]:
             FormField("notes", "Notes", item.notes if item else ""),
         ],
         build,
-    )
-
-
-def todo_form(title: str, plan: LessonPlan, partnership: Partnership, today: date, now: datetime, owner: str = BOTH) -> FormDialog[Todo]:
-    """A to-do made from a plan item; it keeps a link back to the plan."""
-
-    def build(v: dict[str, str]) -> Todo:
-        feedback = parse_date(v["feedback_by"], today)
-        due = parse_date(v["due"], today)
-        if feedback and due and feedback > due:
-            raise DomainError(f"feedback ({feedback:%a %d %b}) should come before the deadline ({due:%a %d %b})")
-        return Todo(
-            title=v["title"],
-            partnership_id=partnership.id,
-            owner=v["owner"],
-            feedback_by=feedback,
-            due=due,
-            notes=v["notes"],
-            plan_id=plan.id,
-            created_at=now,
-            updated_at=now,
-        )
-
-    return FormDialog(
-        "New to-do from the plan",
-        [
-            FormField("title", "To-do", title),
-            FormField("owner", "Who", owner, choices=owner_choices(partnership)),
-            FormField("feedback_by", "Feedback by", placeholder="e.g. thu", hint=ACCEPTED),
-            FormField("due", "Ready by", placeholder="e.g. mon"),
-            FormField("notes", "Notes"),
-        ],
-        build,
-        note=f"Linked to the plan {plan.title!r}.",
     )

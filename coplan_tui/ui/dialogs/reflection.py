@@ -35,6 +35,9 @@ class ReflectionDialog(ModalScreen[Reflection | None]):
     def on_input_submitted(self, _: Input.Submitted) -> None:
         self.action_save()
 
+    def on_tick_box_submitted(self, _: TickBox.Submitted) -> None:
+        self.action_save()
+
     def action_save(self) -> None:
         answers = {f: self.query_one(f"#reflect-{f}", TickBox).value for f in REFLECTION_QUESTIONS}
         notes = self.query_one("#reflect-notes", Input).value

@@ -55,6 +55,9 @@ class StepDialog(ModalScreen[TemplateStep | None]):
     def on_input_submitted(self, _: Input.Submitted) -> None:
         self.action_save()
 
+    def on_tick_box_submitted(self, _: TickBox.Submitted) -> None:
+        self.action_save()
+
     def action_save(self) -> None:
         minutes = self.query_one("#step-minutes", Input).value.strip()
         try:

@@ -1,28 +1,35 @@
-"""Add or edit a to-do: title, owner and deadlines, with inline errors. Enter saves."""
+"""The one to-do editor: the session, the review screen and the plan editor all open it.
+
+It builds the to-do through the domain's constructors, so every screen checks the same
+things (owner, deadline order, title), and the owner it shows is the owner it saves.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, datetime
 
-from pydantic import ValidationError
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Input, Label, RadioSet, Static
 
+from ...domain.dates import ACCEPTED, parse_date
+from ...domain.errors import DomainError
+from ...domain.models import BOTH, TITLE_MAX, Partnership, Todo
+from ...domain.roles import default_owner
+from ...domain.todo_changes import edited, new_todo
+from ..text import lit
 from ..widgets.choice_set import ChoiceSet
 from ..widgets.marks import Choice
 
-from ...domain.dates import ACCEPTED, parse_date
-from ...domain.errors import DomainError, describe
-from ...domain.models import BOTH, TITLE_MAX, Partnership, Todo
-from ..text import lit
-
 
 class TodoDialog(ModalScreen[Todo | None]):
-    """Returns the new or changed Todo (not yet saved), or None when cancelled."""
+    """Returns the new or changed Todo (not yet saved), or None when cancelled.
+
+    A new to-do's owner follows the standing roles as the title is typed, until the user
+    picks one; ``owner`` fixes it from the start (a plan's assessment goes to its designer).
+    """
 
     HELP = f"Type a title, pick the owner with the arrow keys, and give deadlines ({ACCEPTED}). Enter saves; escape cancels."
     BINDINGS = [
@@ -37,9 +44,11 @@ class TodoDialog(ModalScreen[Todo | None]):
         now: datetime,
         *,
         todo: Todo | None = None,
+        title: str = "",
+        owner: str | None = None,
         session_id: str | None = None,
         plan_id: str | None = None,
-        default_owner: Callable[[str], str] | None = None,
+        heading: str | None = None,
     ):
         super().__init__()
         self.partnership = partnership
@@ -48,18 +57,25 @@ class TodoDialog(ModalScreen[Todo | None]):
         self.todo = todo
         self.session_id = session_id
         self.plan_id = plan_id
-        self.default_owner = default_owner
-        self._owner_touched = todo is not None
+        self.heading = heading or ("Edit to-do" if todo else "New to-do")
+        self._title = todo.title if todo else title
         self._owners = [m.id for m in partnership.members] + [BOTH]
+        self._owner_touched = todo is not None or owner is not None
+        if todo is not None:
+            self._initial_owner = todo.owner
+        elif owner is not None:
+            self._initial_owner = owner
+        else:
+            self._initial_owner = default_owner(partnership, title)
 
     def compose(self) -> ComposeResult:
         t = self.todo
         with Vertical(id="todo-dialog", classes="dialog"):
-            yield Static(lit("Edit to-do" if t else "New to-do", "bold"), classes="dialog-title")
+            yield Static(lit(self.heading, "bold"), classes="dialog-title")
             yield Label("What needs doing?")
-            yield Input(value=t.title if t else "", placeholder="e.g. Draft the exit ticket", id="todo-title-input", max_length=TITLE_MAX)
+            yield Input(value=self._title, placeholder="e.g. Draft the exit ticket", id="todo-title-input", max_length=TITLE_MAX)
             yield Label("Who owns it?")
-            owner = t.owner if t else BOTH
+            owner = self._initial_owner if self._initial_owner in self._owners else BOTH
             with ChoiceSet(id="todo-owner"):
                 for member in self.partnership.members:
                     label = f"{member.name} ({self.partnership.owner_label(member.id)})"
@@ -72,6 +88,8 @@ class TodoDialog(ModalScreen[Todo | None]):
                 with Vertical():
                     yield Label("Ready by (due)")
                     yield Input(value=t.due.isoformat() if t and t.due else "", placeholder="mon, 2026-12-01", id="todo-due")
+            yield Label("Notes")
+            yield Input(value=t.notes if t else "", placeholder="optional", id="todo-notes")
             yield Static("", id="todo-error", classes="dialog-error")
             yield Static(lit("enter save · tab next field · escape cancel", "dim"), classes="dialog-hint")
 
@@ -79,51 +97,56 @@ class TodoDialog(ModalScreen[Todo | None]):
         self.query_one("#todo-title-input", Input).focus()
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "todo-title-input" and not self._owner_touched and self.default_owner:
-            self._select_owner(self.default_owner(event.value))
+        self.query_one("#todo-error", Static).update("")  # an old complaint no longer applies
+        if event.input.id == "todo-title-input" and not self._owner_touched:
+            self._select_owner(default_owner(self.partnership, event.value))
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        self.query_one("#todo-error", Static).update("")
         if event.radio_set.has_focus:
             self._owner_touched = True
 
     def _select_owner(self, owner: str) -> None:
-        radio = self.query_one("#todo-owner", RadioSet)
         index = self._owners.index(owner) if owner in self._owners else len(self._owners) - 1
-        button = list(radio.query(RadioButton))[index]
-        if not button.value:
-            with radio.prevent(RadioSet.Changed):
-                button.value = True
+        buttons = list(self.query_one("#todo-owner", ChoiceSet).query_children(Choice))
+        if not buttons[index].value:
+            buttons[index].value = True
 
     def _owner(self) -> str:
         index = self.query_one("#todo-owner", ChoiceSet).chosen_index()
         return self._owners[index] if 0 <= index < len(self._owners) else BOTH
 
-    def on_input_submitted(self, _: Input.Submitted) -> None:
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
         self.action_save()
 
+    def on_choice_set_submitted(self, event: ChoiceSet.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def _value(self, widget_id: str) -> str:
+        return self.query_one(f"#{widget_id}", Input).value
+
+    def result(self) -> Todo:
+        """The to-do the fields describe; raises DomainError naming the field at fault."""
+        dates = {}
+        for name, widget, label in (("feedback_by", "todo-feedback", "Feedback by"), ("due", "todo-due", "Ready by")):
+            try:
+                dates[name] = parse_date(self._value(widget), self.today)
+            except DomainError as e:
+                raise DomainError(f"{label}: {e}") from None
+        fields = {"title": self._value("todo-title-input"), "owner": self._owner(), "notes": self._value("todo-notes"), **dates}
+        if self.todo is None:
+            return new_todo(self.partnership, now=self.now, session_id=self.session_id, plan_id=self.plan_id, **fields)  # type: ignore[arg-type]
+        self.partnership.check_owner(fields["owner"])  # type: ignore[arg-type]
+        changes = {k: v for k, v in fields.items() if getattr(self.todo, k) != v}
+        return edited(self.todo, self.now, **changes) if changes else self.todo
+
     def action_save(self) -> None:
-        error = self.query_one("#todo-error", Static)
-        title = self.query_one("#todo-title-input", Input).value
         try:
-            feedback = parse_date(self.query_one("#todo-feedback", Input).value, self.today)
-            due = parse_date(self.query_one("#todo-due", Input).value, self.today)
-        except DomainError as e:
-            error.update(lit(str(e)))
-            return
-        fields = {"title": title, "owner": self._owner(), "feedback_by": feedback, "due": due, "updated_at": self.now}
-        try:
-            if self.todo is None:
-                todo = Todo(
-                    partnership_id=self.partnership.id,
-                    session_id=self.session_id,
-                    plan_id=self.plan_id,
-                    created_at=self.now,
-                    **fields,
-                )
-            else:
-                todo = Todo.model_validate({**self.todo.model_dump(), **fields})
-        except ValidationError as e:
-            error.update(lit(describe(e)))
+            todo = self.result()
+        except (DomainError, ValueError) as e:
+            self.query_one("#todo-error", Static).update(lit(str(e)))
             return
         self.dismiss(todo)
 

@@ -14,11 +14,14 @@ from ..widgets.footer import CoplanFooter
 
 class StoreErrorScreen(Screen[None]):
     HELP = "coplan could not open the database. The file was not changed. Restore a backup with `coplan restore`."
-    BINDINGS = [Binding("q", "app.quit", "Quit", id="error.quit")]
+    BINDINGS = [Binding("q", "quit", "Quit", id="error.quit")]
 
     def __init__(self, message: str):
         super().__init__()
         self.message = message
+
+    def action_quit(self) -> None:
+        self.app.exit(return_code=1)  # a script sees that coplan did not run
 
     def compose(self) -> ComposeResult:
         with Vertical(id="error-box"):

@@ -225,7 +225,7 @@ class HomeScreen(Screen[None]):
         toast(self, "Two sample partnerships are loaded. Delete one with x when you are done.", title="Demo")
 
     def action_delete(self) -> None:
-        from ...domain.models import LessonPlan, Partnership, Session, Todo
+        from ...domain.cascade import deleting_partnership
         from ..dialogs.confirm import confirm
         from ..gateway import Change
 
@@ -233,20 +233,17 @@ class HomeScreen(Screen[None]):
         if p is None:
             return
         store = self.app.store  # type: ignore[attr-defined]
-        sessions = [s for s in store.all(Session) if s.partnership_id == p.id]
-        todos = [t for t in store.all(Todo) if t.partnership_id == p.id]
-        plans = [x for x in store.all(LessonPlan) if x.partnership_id == p.id]
+        cascade = deleting_partnership(p, store.all(Session), store.all(Todo), store.all(LessonPlan))
 
         def delete() -> None:
-            deletes = [(Partnership, p.id)] + [(Session, s.id) for s in sessions]
-            deletes += [(Todo, t.id) for t in todos] + [(LessonPlan, x.id) for x in plans]
-            self.app.gateway.submit(Change(deletes=deletes))  # type: ignore[attr-defined]
+            self.app.gateway.submit(Change(deletes=cascade.deletes))  # type: ignore[attr-defined]
             toast(self, f"Deleted {p.display_name}.", title="Deleted")
 
+        sessions, todos, plans = cascade.count(Session), cascade.count(Todo), cascade.count(LessonPlan)
         confirm(
             self.app,
             f"Delete {p.display_name}?",
-            f"This also deletes its {len(sessions)} sessions, {len(todos)} to-dos and {len(plans)} lesson plans. "
+            f"This also deletes its {sessions} sessions, {todos} to-dos and {plans} lesson plans. "
             "Backups from before this run of coplan keep a copy (coplan restore).",
             delete,
         )

@@ -144,7 +144,7 @@ class PlanScreen(Screen[None]):
         if plan is not None and partnership is not None:
             self._export(plan, partnership)
 
-    @work(thread=True, exclusive=True, group="plan-export")
+    @work(thread=True, exclusive=True, group="plan-export", exit_on_error=False)
     def _export(self, plan: LessonPlan, partnership: Partnership) -> None:
         try:
             path = write_plan_markdown(self.app.db_path, plan, partnership)  # type: ignore[attr-defined]

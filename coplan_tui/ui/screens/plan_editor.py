@@ -22,8 +22,10 @@ from ...domain.catalogue import Approach
 from ...domain.models import Assessment, LessonPlan, Objective, Partnership, Segment, Todo
 from ...domain.plan_edits import get_item, move_item, put_item, remove_item, set_links, set_segment_links, suggested_todo_title
 from ..dialogs.confirm import ConfirmScreen
-from ..dialogs.plan_dialogs import ChecklistDialog, ChoiceDialog
-from ..dialogs.plan_forms import assessment_form, objective_form, plan_info_form, segment_form, todo_form
+from ..dialogs.choice import ChoiceDialog
+from ..dialogs.plan_dialogs import ChecklistDialog
+from ..dialogs.plan_forms import assessment_form, objective_form, plan_info_form, segment_form
+from ..dialogs.todo_dialog import TodoDialog
 from ..text import lit, toast
 from ..widgets.plan_rows import SECTIONS, Names, detail, header_line, item_line, section_line
 
@@ -347,16 +349,19 @@ class PlanEditor(Vertical):
         if not isinstance(item, Segment):
             toast(self.app, "An approach belongs to a segment: put the cursor on one.", timeout=4)
             return
-        choices = [(a, a.label, a.description) for a in Approach] + [(None, "Not chosen yet", "")]
+        unset = "not-chosen"
+        choices = [(a.value, a.label, a.description) for a in Approach] + [(unset, "Not chosen yet", "")]
 
-        def chosen(value) -> None:
-            if value is ChoiceDialog.CANCELLED or self.plan is None:
+        def chosen(value: str | None) -> None:
+            if value is None or self.plan is None:
                 return
             current = get_item(self.plan, item.id)
             if isinstance(current, Segment):
-                self.apply(put_item(self.plan, current.model_copy(update={"approach": value})))
+                approach = None if value == unset else Approach(value)
+                self.apply(put_item(self.plan, current.model_copy(update={"approach": approach})))
 
-        self.app.push_screen(ChoiceDialog(f"Coteaching approach for {item.title}", choices, item.approach), chosen)
+        current = item.approach.value if item.approach else unset
+        self.app.push_screen(ChoiceDialog(f"Coteaching approach for {item.title}", choices, current=current), chosen)
 
     def action_delete(self) -> None:
         item = self.current_item()
@@ -393,11 +398,11 @@ class PlanEditor(Vertical):
             return
         item = self.current_item()
         title = suggested_todo_title(self.plan, item.id if item else None)
-        owner = "both"
-        if isinstance(item, Assessment):
-            owner = item.designed_by
-        form = todo_form(title, self.plan, self.partnership, self.app.today(), self.app.now())  # type: ignore[attr-defined]
-        form.fields[1].value = owner
+        owner = item.designed_by if isinstance(item, Assessment) else None  # else the standing roles decide
+        form = TodoDialog(
+            self.partnership, self.app.today(), self.app.now(),  # type: ignore[attr-defined]
+            title=title, owner=owner, plan_id=self.plan.id, heading="New to-do from the plan",
+        )
 
         def made(todo: Todo | None) -> None:
             if todo is None:

@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Header, Static
 from ...domain.alignment import check
 from ...domain.models import LessonPlan, Partnership, Session, Todo
 from ...domain.plan_edits import copy_plan
+from ...domain.cascade import deleting_plan
 from ..gateway import Change
 from ..messages import DataChanged
 from ..text import lit, plain, toast
@@ -134,9 +135,7 @@ class PlanListScreen(Screen[None]):
         def answered(yes: bool | None) -> None:
             if not yes:
                 return
-            # To-dos and sessions keep working without the plan: only their link goes.
-            unlinked = [t.model_copy(update={"plan_id": None}) for t in store.all(Todo) if t.plan_id == plan.id]
-            unlinked += [s.model_copy(update={"plan_id": None}) for s in store.all(Session) if s.plan_id == plan.id]
-            self.app.gateway.submit(Change(puts=unlinked, deletes=[(LessonPlan, plan.id)]))  # type: ignore[attr-defined]
+            cascade = deleting_plan(plan, store.all(Session), store.all(Todo))
+            self.app.gateway.submit(Change(puts=cascade.puts, deletes=cascade.deletes))  # type: ignore[attr-defined]
 
         self.app.push_screen(ConfirmScreen(f"Delete the plan {plan.title!r}? Its to-dos stay, without the link."), answered)

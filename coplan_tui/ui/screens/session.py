@@ -22,7 +22,6 @@ from textual.widgets import OptionList, Static, TextArea
 
 from ...domain import timebox
 from ...domain.models import NOTES_MAX, LessonPlan, Partnership, PlanStatus, Session, SessionStatus, Todo
-from ...domain.roles import default_owner
 from ...domain.session_edits import discard_when_left, with_leader
 from ...domain.session_todos import pane_todos, toggled, wrap_up
 from ...domain.merge import undo_onto
@@ -511,11 +510,7 @@ class SessionScreen(Screen[None]):
             todo=todo,
             session_id=self.session_id,
             plan_id=self.session.plan_id,
-            default_owner=self._default_owner,
         )
-
-    def _default_owner(self, title: str) -> str:
-        return default_owner(self.partnership, title)
 
     def action_add_todo(self) -> None:
         def added(todo: Todo | None) -> None:
@@ -532,7 +527,7 @@ class SessionScreen(Screen[None]):
             return
 
         def edited(todo: Todo | None) -> None:
-            if todo is not None and todo != before:
+            if todo is not None and todo is not before:
                 self._save_todo(todo, todo.id, "edit", before)
 
         self.app.push_screen(self._todo_dialog(before), edited)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input, OptionList, RadioSet, Static
 from textual.widgets.option_list import Option
@@ -24,14 +25,7 @@ from ..widgets.footer import CoplanFooter
 class LeaderPicker(ChoiceSet):
     """Arrows choose the leader; enter starts the session with them."""
 
-    BINDINGS = [Binding("enter", "choose", "Start with this leader", id="start.choose_leader")]
-
-    class Chosen(Message):
-        pass
-
-    def action_choose(self) -> None:
-        self._press_selected()
-        self.post_message(self.Chosen())
+    BINDINGS = [Binding("enter", "submit", "Start with this leader", id="start.choose_leader")]
 
 
 def all_templates(store) -> list[SessionTemplate]:
@@ -139,19 +133,18 @@ class StartSessionScreen(Screen[None]):
 
     def _update_leaders(self) -> None:
         p = self._partnership()
-        radio = self.query_one("#start-leader", RadioSet)
-        radio.remove_children()
+        radio = self.query_one("#start-leader", LeaderPicker)
         reason = self.query_one("#start-reason", Static)
         if p is None:
             self._leaders = []
             reason.update("")
+            self.run_worker(partial(radio.set_choices, []), group="leaders", exclusive=True, exit_on_error=False)
             return
         sessions = [s for s in self.app.store.all(Session) if s.partnership_id == p.id]  # type: ignore[attr-defined]
         suggestion = advise(p, sessions, self.app.now())  # type: ignore[attr-defined]
         self._leaders = [m.id for m in p.members]
-        radio.mount_all(
-            [Choice(lit(f"{m.name} ({p.owner_label(m.id)})"), value=m.id == suggestion.member_id) for m in p.members]
-        )
+        buttons = [Choice(lit(f"{m.name} ({p.owner_label(m.id)})"), value=m.id == suggestion.member_id) for m in p.members]
+        self.run_worker(partial(radio.set_choices, buttons), group="leaders", exclusive=True, exit_on_error=False)
         reason.update(lit(("Suggested: " if suggestion.member_id else "") + suggestion.reason, "dim"))
         if self.template_query is None and not self._template_chosen:
             default = default_template_for(p.level)
@@ -179,7 +172,7 @@ class StartSessionScreen(Screen[None]):
             self._template_chosen = True
             self.query_one("#start-leader", RadioSet).focus()
 
-    def on_leader_picker_chosen(self, _: LeaderPicker.Chosen) -> None:
+    def on_choice_set_submitted(self, _: ChoiceSet.Submitted) -> None:
         self.action_start()
 
     def action_start(self) -> None:

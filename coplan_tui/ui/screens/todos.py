@@ -12,18 +12,18 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Header, Input, Static
 
-from ...domain.errors import DomainError
 from ...domain.models import Partnership, Session, Todo
-from ...domain.todo_changes import edited, new_todo, reassign, toggle_done
+from ...domain.todo_changes import reassign, toggle_done
 from ...domain.todo_review import DUE_MODES, OWNER_MODES, SORTABLE, STATUS_MODES, ReviewFilters, cycle, view_indices
-from ...domain.todo_rows import TodoRow, rows_from_models, team_of
+from ...domain.todo_rows import TodoRow, rows_from_models
 from ..exporting import export_dir, export_in_background, export_session_minutes
 from ...domain.merge import undo_onto
 from ..gateway import Change
 from ..messages import DataChanged
 from ..text import lit, toast
 from ..widgets.todo_table import TodoTable
-from ..dialogs.todo_dialogs import ChoiceDialog, TodoDraft, TodoEditor
+from ..dialogs.choice import ChoiceDialog
+from ..dialogs.todo_dialog import TodoDialog
 from ..widgets.footer import CoplanFooter
 
 UNDO_DEPTH = 50
@@ -112,6 +112,12 @@ class TodosScreen(Screen[None]):
         self.table.sort_column = {"deadline": ""}.get(self.filters.sort, self.filters.sort)
         self.table.reverse = self.filters.reverse
         self.table.show(self.rows, view, today, keep_id=current.id if current else None)
+        # A key acts on what the user sees: a row the filter hides leaves the selection.
+        shown = {self.rows[i].id for i in view}
+        hidden = self.table.selected - shown
+        if hidden:
+            self.table.selected &= shown
+            self.notify(f"{len(hidden)} selected to-do(s) are hidden by this filter and no longer selected.", timeout=3)
         partnership = self.store.get(Partnership, self.filters.partnership_id) if self.filters.partnership_id else None
         sort = f" · sorted by {self.filters.sort.replace('_', ' ')}{' (reversed)' if self.filters.reverse else ''}"
         self.query_one("#todo-filters", Static).update(
@@ -273,24 +279,15 @@ class TodosScreen(Screen[None]):
     def action_edit(self) -> None:
         row = self.table.current
         todo = self._todo(row) if row else None
-        if row is None or todo is None or row.team is None:
+        partnership = self.store.get(Partnership, row.partnership_id) if row else None
+        if todo is None or partnership is None:
             return
 
-        def done(draft: TodoDraft | None) -> None:
-            if draft is None:
-                return
-            try:
-                changed = edited(todo, self.app.now(), title=draft.title, owner=draft.owner, feedback_by=draft.feedback_by, due=draft.due, notes=draft.notes)  # type: ignore[attr-defined]
-            except DomainError as e:
-                toast(self, str(e), title="Not saved", severity="error")
-                return
-            if changed.model_dump(exclude={"updated_at"}) != todo.model_dump(exclude={"updated_at"}):
+        def done(changed: Todo | None) -> None:
+            if changed is not None and changed is not todo:
                 self._save(f"Edited: {changed.title}", [todo], [changed])
 
-        self.app.push_screen(
-            TodoEditor("Edit to-do", row.team, self.app.today(), title=todo.title, owner=todo.owner, feedback_by=todo.feedback_by, due=todo.due, notes=todo.notes),  # type: ignore[attr-defined]
-            done,
-        )
+        self.app.push_screen(TodoDialog(partnership, self.app.today(), self.app.now(), todo=todo), done)  # type: ignore[attr-defined]
 
     def action_new(self) -> None:
         partnerships = sorted(self.store.all(Partnership), key=lambda p: p.display_name.lower())
@@ -300,17 +297,12 @@ class TodosScreen(Screen[None]):
         wanted = self.filters.partnership_id or (self.table.current.partnership_id if self.table.current else None)
         partnership = next((p for p in partnerships if p.id == wanted), partnerships[0])
 
-        def done(draft: TodoDraft | None) -> None:
-            if draft is None:
-                return
-            try:
-                todo = new_todo(partnership, draft.title, self.app.now(), owner=draft.owner, feedback_by=draft.feedback_by, due=draft.due, notes=draft.notes)  # type: ignore[attr-defined]
-            except DomainError as e:
-                toast(self, str(e), title="Not saved", severity="error")
-                return
-            self._save(f"Added: {todo.title}", [], [todo], created=[todo.id])
+        def done(todo: Todo | None) -> None:
+            if todo is not None:
+                self._save(f"Added: {todo.title}", [], [todo], created=[todo.id])
 
-        self.app.push_screen(TodoEditor(f"New to-do for {partnership.display_name}", team_of(partnership), self.app.today()), done)  # type: ignore[attr-defined]
+        heading = f"New to-do for {partnership.display_name}"
+        self.app.push_screen(TodoDialog(partnership, self.app.today(), self.app.now(), heading=heading), done)  # type: ignore[attr-defined]
 
     def action_undo(self) -> None:
         if not self.undo_stack:

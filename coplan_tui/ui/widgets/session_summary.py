@@ -21,10 +21,6 @@ from ...domain.models import BOTH, REFLECTION_QUESTIONS, Partnership, Session, T
 from ..text import lit
 
 
-def _minutes(value: float) -> str:
-    return f"{value:.0f}"
-
-
 def heading(session: Session, partnership: Partnership) -> Text:
     leader = partnership.member(session.leader_id) if session.leader_id else None
     text = lit(session.template.name, "bold")
@@ -43,12 +39,11 @@ def steps_table(session: Session, now: datetime) -> Table:
     table.add_column("Notes", ratio=5)
     lines = step_lines(session, now)
     for i, line in enumerate(lines, 1):
-        over = line.actual - line.planned
-        ran = lit(_minutes(line.actual), "bold red" if over >= 1 else "")
+        ran = lit(str(line.actual), "bold red" if line.actual > line.planned else "")
         table.add_row(lit(str(i)), lit(line.title), lit(str(line.planned)), ran, lit(line.notes or "—", "" if line.notes else "dim"))
     planned = sum(x.planned for x in lines)
     actual = sum(x.actual for x in lines)
-    table.add_row(lit(""), lit("Total", "bold"), lit(str(planned), "bold"), lit(_minutes(actual), "bold"), lit(""))
+    table.add_row(lit(""), lit("Total", "bold"), lit(str(planned), "bold"), lit(str(actual), "bold"), lit(""))
     return table
 
 

@@ -26,7 +26,7 @@ def render_steps(session: Session, now: datetime) -> Text:
         else:
             marker, style = "  ", ""
         if run.ended_at is not None and not current:
-            mins = round(elapsed.total_seconds() / 60)
+            mins = timebox.ran_minutes(elapsed)
             time_part = f"{mins}/{planned}m"
         else:
             time_part = f"{planned}m"
