@@ -45,7 +45,7 @@ def release_rows(store, partnership_filter: str | None, as_of: datetime) -> list
     """One dict per partnership, by name; raises ValueError for a filter that matches nothing."""
     from ..domain.models import Partnership, Session
     from ..domain.release import advise
-    from .plans import match_partnerships
+    from ..domain.matching import match_partnerships
 
     partnerships = sorted(store.all(Partnership), key=lambda p: p.display_name.lower())
     if partnership_filter is not None:
