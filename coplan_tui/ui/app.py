@@ -504,7 +504,7 @@ class CoplanApp(App[int]):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A background job that failed says so and the app goes on; none dies silently."""
         if event.state == WorkerState.ERROR:
-            self.notify(f"{event.worker.name or 'A background task'} failed: {event.worker.error}", title="Something went wrong", severity="error", timeout=15, markup=False)
+            toast(self, f"{event.worker.name or 'A background task'} failed: {event.worker.error}", title="Something went wrong", severity="error", timeout=15)
 
     # --- navigation -----------------------------------------------------------------
 

@@ -101,7 +101,7 @@ def test_json_and_as_of_a_past_date(store, capsys):
 def test_partnership_filter_bad_date_and_missing_db(store, tmp_path, capsys):
     cp3_pair(store)
     cp3_pair(store, name="Other pair")
-    code, out, _ = run(capsys, "release", "--db", str(store.path), "--partnership", "kim", "--format", "json")
+    code, out, _ = run(capsys, "release", "--db", str(store.path), "--partnership", "kim &", "--format", "json")  # the pair, not its members (both pairs have Kim)
     assert code == 0 and [r["partnership"] for r in json.loads(out)] == ["Kim & Ortiz"]
     code, _, err = run(capsys, "release", "--db", str(store.path), "--partnership", "nobody")
     assert code == 1 and "no partnership matches 'nobody'" in err and "Other pair" in err

@@ -16,12 +16,14 @@ from coplan_tui.ui.dialogs.step_dialog import StepDialog
 from coplan_tui.ui.screens.history import SessionSummaryScreen
 from coplan_tui.ui.screens.templates import TemplateEditorScreen
 
-from .helpers import screen_text, settle
+from .helpers import type_text, screen_text, settle
 from .session_driver import session_app, start_session, wait_for_focus, wait_until
 
 
 async def _to_reflection(pilot) -> None:
     await start_session(pilot)
+    await type_text(pilot, "We agreed on stations.")  # not an accidental start: that is discarded
+    await settle(pilot)
     await pilot.press("escape", "q")
     await settle(pilot)
     await pilot.press("f")

@@ -41,7 +41,9 @@ async def test_an_unexpected_failure_while_opening_shows_the_error_screen(tmp_pa
     def broken(*args, **kwargs):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(app_module, "Store", broken)
+    from coplan_tui.store import store as store_module
+
+    monkeypatch.setattr(store_module, "Store", broken)  # the app imports it when it opens the file
     app = CoplanApp(tmp_path / "x.json", clock=clock)
     async with app.run_test(size=(100, 30)) as pilot:
         for _ in range(200):

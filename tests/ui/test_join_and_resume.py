@@ -45,7 +45,7 @@ async def _pick(pilot, key: str, by_mouse: bool) -> None:
     await wait_until(pilot, lambda: isinstance(pilot.app.screen, ChoiceDialog), "the choice")
     await settle(pilot)
     if by_mouse:
-        await pilot.click(f"#choice-list", offset=(4, [k for k, _ in pilot.app.screen.choices].index(key)))
+        await pilot.click(f"#choice-list", offset=(4, [c[0] for c in pilot.app.screen.choices].index(key)))
     else:
         await pilot.press(key)
     await settle(pilot)

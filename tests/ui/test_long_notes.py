@@ -62,7 +62,7 @@ async def test_an_over_long_title_is_refused_in_the_todo_editor(demo_store, cloc
         await settle(pilot)
         await pilot.press("n")
         await settle(pilot)
-        title = app.screen.query_one("#edit-title", Input)
+        title = app.screen.query_one("#todo-title-input", Input)
         title.insert_text_at_cursor("y" * 500)
         await pilot.press("z", "z")  # past a title's limit: refused as it is typed
         await settle(pilot)

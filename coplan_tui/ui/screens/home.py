@@ -226,6 +226,7 @@ class HomeScreen(Screen[None]):
 
     def action_delete(self) -> None:
         from ...domain.cascade import deleting_partnership
+        from ...domain.models import LessonPlan, Session, Todo
         from ..dialogs.confirm import confirm
         from ..gateway import Change
 

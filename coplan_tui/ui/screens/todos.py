@@ -117,7 +117,7 @@ class TodosScreen(Screen[None]):
         hidden = self.table.selected - shown
         if hidden:
             self.table.selected &= shown
-            self.notify(f"{len(hidden)} selected to-do(s) are hidden by this filter and no longer selected.", timeout=3)
+            toast(self, f"{len(hidden)} selected to-do(s) are hidden by this filter and no longer selected.", timeout=3)
         partnership = self.store.get(Partnership, self.filters.partnership_id) if self.filters.partnership_id else None
         sort = f" · sorted by {self.filters.sort.replace('_', ' ')}{' (reversed)' if self.filters.reverse else ''}"
         self.query_one("#todo-filters", Static).update(
