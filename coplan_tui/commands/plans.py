@@ -23,16 +23,10 @@ def plan_rows(store, partnership_filter: str | None) -> list[dict]:
     from datetime import date
 
     from ..domain.alignment import check
-    from ..domain.matching import match_partnerships
+    from ..domain.matching import partnerships_named
     from ..domain.models import LessonPlan, Partnership
 
-    partnerships = store.all(Partnership)
-    if partnership_filter is not None:
-        chosen = match_partnerships(partnerships, partnership_filter)
-        if not chosen:
-            names = "; ".join(p.display_name for p in partnerships) or "none yet"
-            raise ValueError(f"no partnership matches {partnership_filter!r} (partnerships: {names})")
-        partnerships = chosen
+    partnerships = partnerships_named(store.all(Partnership), partnership_filter)
     by_id = {p.id: p for p in partnerships}
     plans = [p for p in store.all(LessonPlan) if p.partnership_id in by_id]
     plans.sort(key=lambda p: (by_id[p.partnership_id].display_name.lower(), p.start or p.end or date.max, p.title.lower()))

@@ -45,15 +45,9 @@ def release_rows(store, partnership_filter: str | None, as_of: datetime) -> list
     """One dict per partnership, by name; raises ValueError for a filter that matches nothing."""
     from ..domain.models import Partnership, Session
     from ..domain.release import advise
-    from ..domain.matching import match_partnerships
+    from ..domain.matching import partnerships_named
 
-    partnerships = sorted(store.all(Partnership), key=lambda p: p.display_name.lower())
-    if partnership_filter is not None:
-        chosen = match_partnerships(partnerships, partnership_filter)
-        if not chosen:
-            names = "; ".join(p.display_name for p in partnerships) or "none yet"
-            raise ValueError(f"no partnership matches {partnership_filter!r} (partnerships: {names})")
-        partnerships = chosen
+    partnerships = partnerships_named(sorted(store.all(Partnership), key=lambda p: p.display_name.lower()), partnership_filter)
     sessions = store.all(Session)
     rows = []
     for p in partnerships:

@@ -25,6 +25,18 @@ def match_partnerships(partnerships: Iterable[Partnership], text: str | None) ->
     ]
 
 
+def partnerships_named(partnerships: Iterable[Partnership], text: str | None) -> list[Partnership]:
+    """``--partnership TEXT`` on the command line: the matches, or ValueError naming them all."""
+    items = list(partnerships)
+    if text is None:
+        return items
+    chosen = match_partnerships(items, text)
+    if not chosen:
+        names = "; ".join(p.display_name for p in items) or "none yet"
+        raise ValueError(f"no partnership matches {text!r} (partnerships: {names})")
+    return chosen
+
+
 def match_templates(templates: Iterable[SessionTemplate], text: str | None) -> list[SessionTemplate]:
     items = list(templates)
     if not text:
