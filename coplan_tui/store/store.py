@@ -420,7 +420,7 @@ class Store:
                 if rev > read_at:
                     handed = self._handed.get(key)
                     base = handed.ours if handed is not None and handed.based_on == read_at else self._history.get((table, doc.id, read_at))  # type: ignore[attr-defined]
-                    merged, _conflicts = merge_documents(base, ours, current)
+                    merged = merge_documents(base, ours, current)
                 self._keep(table, current)
             changed = {k: v for k, v in merged.items() if current is None or current.get(k) != v}
             self._handed[key] = _Handed(read_at, ours, rev + 1, changed)
