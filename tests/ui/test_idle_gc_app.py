@@ -39,7 +39,7 @@ async def _closed_screen_is_freed(app, pilot, refreeze: bool) -> None:
     await pilot.press("escape")
     await wait_until(pilot, lambda: not isinstance(app.screen, HistoryScreen), "home again")
     await settle(pilot)
-X
+    for _ in range(250):  # its own timers and messages let go of it within a few frames; a loaded machine takes longer
         await pilot.pause(0.02)
         app._gc.collect_if_due(time.monotonic() + 10 + _)
         if closed() is None:
