@@ -112,6 +112,12 @@ class HomeScreen(Screen[None]):
             by_pair.setdefault(session.partnership_id, []).append(session)
         todos = store.all(Todo)
         empty = not partnerships
+        if self.has_class("-empty") and not empty:
+            # Show the table first, fill it on the next frame: rows added in the same frame as
+            # the table reappeared left it 0 lines high on a loaded machine (4 of 30 opens).
+            self.set_class(False, "-empty")
+            self.call_after_refresh(self.refresh_data)
+            return
         self.set_class(empty, "-empty")
         welcome = self.query_one("#welcome", Static)
         if empty:  # (not empty: the welcome, or the "Opening" line, is hidden; no update, no repaint)
