@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "coplan_tui.commands.todos",
     "coplan_tui.commands.transfer",
     "coplan_tui.commands.plans",
+    "coplan_tui.commands.schedule",
 )
 
 

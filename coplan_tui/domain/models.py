@@ -70,17 +70,79 @@ class Weekday(StrEnum):
         return list(Weekday).index(self)
 
 
+class SessionKind(StrEnum):
+    """What a scheduled session is for; each kind has its own length (seed 000)."""
+
+    BIG_PICTURE = "big_picture"
+    FEEDBACK = "feedback"
+    REGULAR = "regular"
+
+    @property
+    def label(self) -> str:
+        return {"big_picture": "big-picture", "feedback": "feedback on drafts", "regular": "regular"}[self.value]
+
+
+class KindRule(Model):
+    """Which regular meetings are big-picture or feedback sessions; the rest are regular.
+
+    Counted on the meeting's regular date, so moving one occurrence keeps its kind.
+    """
+
+    big_picture: Literal["first_of_month", "last_of_month", "never"] = "first_of_month"
+    feedback: Literal["after_big_picture", "every_other", "never"] = "after_big_picture"
+
+
+class OccurrenceChange(Model):
+    """One meeting of the series skipped, or moved to another date and time."""
+
+    day: date
+    """The regular date this change replaces."""
+    skip: bool = False
+    moved_to: datetime | None = None
+
+    @model_validator(mode="after")
+    def _one_change(self) -> OccurrenceChange:
+        if self.skip == (self.moved_to is not None):
+            raise ValueError("a change to one meeting either skips it or moves it")
+        if self.moved_to is not None and self.moved_to.tzinfo is not None:
+            raise ValueError("a moved meeting keeps the school's local time (no time zone)")
+        return self
+
+
 class Schedule(Model):
     weekday: Weekday
     start_time: time
     minutes: Minutes = 60
     big_picture_minutes: Minutes = 60
     feedback_minutes: Minutes = 15
+    rule: KindRule = KindRule()
+    changes: list[OccurrenceChange] = []
+
+    @model_validator(mode="after")
+    def _changes_on_meeting_days(self) -> Schedule:
+        days = [c.day for c in self.changes]
+        if len(set(days)) != len(days):
+            raise ValueError("one meeting has two changes")
+        for day in days:
+            if day.weekday() != self.weekday.index:
+                raise ValueError(f"{day} is not a regular meeting day ({self.weekday.value})")
+        return self
+
+    def minutes_for(self, kind: SessionKind) -> int:
+        return {
+            SessionKind.BIG_PICTURE: self.big_picture_minutes,
+            SessionKind.FEEDBACK: self.feedback_minutes,
+            SessionKind.REGULAR: self.minutes,
+        }[kind]
 
 
 class MeetingMode(Model):
     mode: Literal["in_person", "virtual"] = "in_person"
     platform: Text = ""
+    location: Text = ""
+    """Where an in-person pair meets (a room); goes into the calendar."""
+    link: Text = ""
+    """The video meeting's address, for virtual pairs."""
 
     @model_validator(mode="after")
     def _virtual_names_platform(self) -> MeetingMode:

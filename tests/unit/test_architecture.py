@@ -60,6 +60,8 @@ HEADLESS = {
     "todo-done": ["todo", "done", "{todo}"],
     "todo-reopen": ["todo", "reopen", "{todo}"],
     "plans": ["plans"],
+    "schedule": ["schedule"],
+    "schedule-ics": ["schedule", "--format", "ics", "--weeks", "3"],
     "export-todos-ics": ["export", "todos", "--format", "ics"],
     "export-todos-csv": ["export", "todos", "--format", "csv"],
     "export-todos-md": ["export", "todos", "--format", "md"],

@@ -153,7 +153,7 @@ class StartSessionScreen(Screen[None]):
         )
         reason.update(lit("Suggested: " + suggestion.reason, "dim"))
         if self.template_query is None and not self._template_chosen:
-            default = default_template_for(p.level)
+            default = default_template_for(p)
             ids = [t.id for t in self._templates]
             if default.id in ids:
                 self.query_one("#start-templates", OptionList).highlighted = ids.index(default.id)
