@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "coplan_tui.commands.transfer",
     "coplan_tui.commands.plans",
     "coplan_tui.commands.schedule",
+    "coplan_tui.commands.sessions",
 )
 
 

@@ -19,7 +19,7 @@ def now() -> datetime:
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    from ..domain.schedule import RULE_CHOICES
+    from ..domain.catalogue import RULE_CHOICES
 
     p = subparsers.add_parser(
         "schedule",

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Literal
 
+from .catalogue import Level
 from .models import LessonPlan, Partnership
 
 Section = Literal["plan", "objective", "assessment", "segment"]
@@ -69,12 +70,15 @@ def check(plan: LessonPlan, partnership: Partnership | None = None) -> list[Alig
             warnings.append(AlignmentWarning(Gap.UNASSESSED, f"{o_names[o.id]} is measured by no assessment", "objective", o.id))
         if o.id not in taught:
             warnings.append(AlignmentWarning(Gap.UNTAUGHT, f"{o_names[o.id]} is taught by no task", "objective", o.id))
-    members = partnership.members if partnership else []
+    # At cooperation the librarian provides resources and takes no part in teaching
+    # (seed 002): no approach to choose, no role to give.
+    teaching_together = partnership is None or partnership.level != Level.COOPERATION
+    members = partnership.members if partnership and teaching_together else []
     for s in plan.segments:
         name = f"{s_names[s.id]} {s.title}"
         if not s.objective_ids:
             warnings.append(AlignmentWarning(Gap.UNLINKED_TASK, f"{name}: linked to no objective", "segment", s.id))
-        if s.approach is None:
+        if s.approach is None and teaching_together:
             warnings.append(AlignmentWarning(Gap.NO_APPROACH, f"{name}: no coteaching approach", "segment", s.id))
         missing = [m for m in members if not s.roles.get(m.id, "").strip()]
         if missing:

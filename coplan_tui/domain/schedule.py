@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from .catalogue import RULE_CHOICES
 from .models import KindRule, OccurrenceChange, Partnership, Schedule, SessionKind
 
 
@@ -31,20 +32,6 @@ def describe_next(partnership: Partnership, now: datetime) -> str:
 
 
 # --- The weeks ahead ---------------------------------------------------------------
-
-RULE_CHOICES = {
-    "big_picture": {
-        "first_of_month": "the first meeting of each month",
-        "last_of_month": "the last meeting of each month",
-        "never": "never",
-    },
-    "feedback": {
-        "after_big_picture": "the meeting after a big-picture one",
-        "every_other": "every other remaining meeting (2nd and 4th of the month)",
-        "never": "never",
-    },
-}
-
 
 @dataclass(frozen=True)
 class Occurrence:

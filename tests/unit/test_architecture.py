@@ -61,6 +61,8 @@ HEADLESS = {
     "todo-reopen": ["todo", "reopen", "{todo}"],
     "plans": ["plans"],
     "schedule": ["schedule"],
+    "sessions": ["sessions"],
+    "sessions-json": ["sessions", "--format", "json"],
     "schedule-ics": ["schedule", "--format", "ics", "--weeks", "3"],
     "export-todos-ics": ["export", "todos", "--format", "ics"],
     "export-todos-csv": ["export", "todos", "--format", "csv"],
