@@ -195,8 +195,12 @@ class CoplanApp(App[int]):
         template_query: str | None = None,
         resume: bool = False,
         partnership_query: str | None = None,
+        kind=None,
     ) -> None:
-        """Resume the partnership's unfinished session, or pick a template and start one."""
+        """Resume the partnership's unfinished session, or pick a template and start one.
+
+        ``kind`` (a scheduled meeting's SessionKind) preselects that kind's template and length.
+        """
         from ..domain.matching import match_partnerships, unfinished_session
         from ..domain.models import Partnership, Session
         from .screens.session import SessionScreen
@@ -215,7 +219,7 @@ class CoplanApp(App[int]):
             if not found:
                 self.notify("No unfinished session to resume: start a new one.")
         self.push_screen(
-            StartSessionScreen(partnership_query=partnership_query, template_query=template_query, partnership_id=partnership_id)
+            StartSessionScreen(partnership_query=partnership_query, template_query=template_query, partnership_id=partnership_id, kind=kind)
         )
 
     def show_session_summary(self, session_id: str, replace: bool = False) -> None:

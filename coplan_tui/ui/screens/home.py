@@ -17,7 +17,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from ...domain.models import BOTH, LessonPlan, Partnership, Session, Todo
 from ...domain.release import ReleaseStatus, release_status, suggested_leader
-from ...domain.schedule import describe_next, next_session_at
+from ...domain.schedule import describe_next, next_session_at, occurrences
 from ...domain.workload import Load, total, workload
 from ..messages import DataChanged
 from ..text import clip, lit
@@ -84,6 +84,7 @@ class HomeScreen(Screen[None]):
         Binding("p", "plans", "Plans", id="home.plans", tooltip="The partnership's lesson and unit plans"),
         Binding("m", "templates", "Templates", show=False, id="home.templates", tooltip="Session templates: copy and edit"),
         Binding("r", "release", "Release", id="home.release", tooltip="The release of responsibility"),
+        Binding("c", "schedule", "Schedule", id="home.schedule", tooltip="The meetings of the next eight weeks: start, skip, move"),
         Binding("n", "new", "New", id="home.new", tooltip="Create a partnership"),
         Binding("e", "edit", "Edit", id="home.edit", tooltip="Edit the partnership"),
         Binding("i", "roles", "Roles", show=False, id="home.roles", tooltip="Strengths inventory and standing roles"),
@@ -184,7 +185,7 @@ class HomeScreen(Screen[None]):
         has_any = bool(self.app.store and self.app.store.count(Partnership))  # type: ignore[attr-defined]
         if action == "demo":
             return not has_any
-        if action in ("edit", "roles", "release", "delete", "history", "start_session", "todos", "all_todos", "plans"):
+        if action in ("edit", "roles", "release", "delete", "history", "start_session", "todos", "all_todos", "plans", "schedule"):
             return has_any
         return True
 
@@ -219,6 +220,12 @@ class HomeScreen(Screen[None]):
 
         if (p := self.selected) is not None:
             self.app.push_screen(ReleaseScreen(p.id))
+
+    def action_schedule(self) -> None:
+        from .schedule import ScheduleScreen
+
+        if (p := self.selected) is not None:
+            self.app.push_screen(ScheduleScreen(p.id))
 
     def action_new(self) -> None:
         from .partnership_form import PartnershipFormScreen
@@ -290,6 +297,9 @@ def detail_table(p: Partnership, sessions: list[Session], todos: list[Todo], now
         nxt.append_text(lit(f"  led by {leader.name} ({p.owner_label(leader.id)})", "bold"))
     grid.add_row(lit("Next"), nxt)
     grid.add_row(lit("Why"), lit(suggestion.reason, "dim"))
+    ahead = [o for o in occurrences(p, now, 4) if not o.skipped and o.end > now]
+    if ahead:
+        grid.add_row(lit("Schedule"), lit(" · ".join(f"{o.start:%a %d %b} {o.kind.label} {o.minutes}" for o in ahead) + "  (c)"))
     loads = workload(p, todos, today)
     for owner, load in loads.items():
         if owner == BOTH and not load.open:
