@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "coplan_tui.commands.plans",
     "coplan_tui.commands.schedule",
     "coplan_tui.commands.sessions",
+    "coplan_tui.commands.requests",
 )
 
 

@@ -190,6 +190,10 @@ class Partnership(Doc):
     schedule: Schedule | None = None
     meeting: MeetingMode = MeetingMode()
     release_plan: list[ReleaseStage] = []
+    library_part: Literal["aligns", "extra_hands"] = "aligns"
+    """At coordination: the library's part aligns with the class, or is an extra pair of hands."""
+    aligns_with: Text = ""
+    """The class topic or objective the library's part aligns with (coordination)."""
     created_at: datetime | None = None
 
     @model_validator(mode="after")
@@ -475,3 +479,33 @@ class LessonPlan(Doc):
             if not set(s.assessment_ids) <= assessment_ids:
                 raise ValueError(f"the segment {s.title!r} links to an assessment that does not exist")
         return self
+
+
+# --- Resource requests (cooperation) ---------------------------------------------------
+
+
+class ResourceRequest(Doc):
+    """At cooperation the teacher asks and the librarian provides (seed 002): no coplanning.
+
+    Open until ``provided_at`` is set.
+    """
+
+    partnership_id: str
+    what: Title
+    """What the teacher asked for."""
+    for_lesson: Text = ""
+    """Which lesson or date it is for."""
+    needed_by: date | None = None
+    requested_by: str = BOTH
+    provided: Text = ""
+    """What the librarian provided."""
+    provided_at: date | None = None
+    created_at: datetime
+
+    @property
+    def is_open(self) -> bool:
+        return self.provided_at is None
+
+    @property
+    def status(self) -> str:
+        return "open" if self.is_open else "provided"

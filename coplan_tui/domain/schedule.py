@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from .catalogue import RULE_CHOICES
+from .catalogue import RULE_CHOICES, Level
 from .models import KindRule, OccurrenceChange, Partnership, Schedule, SessionKind
 
 
@@ -26,6 +26,8 @@ def describe_next(partnership: Partnership, now: datetime) -> str:
         when = "today" if at.date() == now.date() else f"{at:%a %d %b}"
         kind = "" if found.kind == SessionKind.REGULAR else f" {found.kind.label}"
         return f"{when} {at:%H:%M}{kind} ({found.minutes} min)"
+    if not coplans(partnership):
+        return "no coplanning (cooperation)"
     if partnership.schedule is None:
         return "no regular time"
     return "placement over"
@@ -56,6 +58,11 @@ class Occurrence:
     @property
     def status(self) -> str:
         return "skipped" if self.skipped else "moved" if self.moved else "as usual"
+
+
+def coplans(partnership: Partnership) -> bool:
+    """Cooperation has no coplanning (seed 002): its regular time, if any, is kept but paused."""
+    return partnership.level != Level.COOPERATION
 
 
 def kind_of(rule: KindRule, day: date) -> SessionKind:
@@ -97,7 +104,7 @@ def occurrences(partnership: Partnership, now: datetime, weeks: int = 8) -> list
     ``now``'s time zone; a moved meeting's stored time is the school's local time.
     """
     schedule = partnership.schedule
-    if schedule is None or weeks < 1:
+    if schedule is None or weeks < 1 or not coplans(partnership):
         return []
     first = now.date()
     if partnership.placement_start and partnership.placement_start > first:

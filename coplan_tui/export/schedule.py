@@ -16,7 +16,7 @@ from icalendar import Calendar, Event, vRecur
 
 from .. import __version__
 from ..domain.models import Partnership, SessionKind
-from ..domain.schedule import Occurrence, describe_rule
+from ..domain.schedule import Occurrence, coplans, describe_rule
 
 PRODID = f"-//coplan//coplan {__version__}//EN"
 
@@ -49,6 +49,10 @@ def table(schedules: Sequence[PartnershipSchedule]) -> str:
     for s in schedules:
         p = s.partnership
         lines.append(p.display_name)
+        if not coplans(p):
+            kept = " (its regular time is kept for another level)" if p.schedule else ""
+            lines += [f"  cooperation: no coplanning meetings; resource requests instead (coplan requests){kept}", ""]
+            continue
         if p.schedule is None:
             lines += ["  no regular time (set one in the partnership form)", ""]
             continue

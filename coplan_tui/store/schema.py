@@ -11,7 +11,7 @@ from typing import Any
 SCHEMA_VERSION = 1
 APP_MARKER = "coplan"
 META_TABLE = "_meta"
-TABLES = ("partnerships", "templates", "sessions", "todos", "plans", "settings")
+TABLES = ("partnerships", "templates", "sessions", "todos", "plans", "requests", "settings")
 
 Data = dict[str, dict[str, Any]]
 

@@ -15,7 +15,9 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from ...domain.models import BOTH, LessonPlan, Partnership, Session, Todo
+from ...domain.catalogue import Level
+from ...domain.models import BOTH, LessonPlan, Partnership, ResourceRequest, Session, Todo
+from ...domain.requests import describe_request, ordered
 from ...domain.release import ReleaseStatus, release_status, suggested_leader
 from ...domain.schedule import describe_next, next_session_at, occurrences
 from ...domain.workload import Load, total, workload
@@ -177,7 +179,8 @@ class HomeScreen(Screen[None]):
         store = self.app.store  # type: ignore[attr-defined]
         now = self.app.now()  # type: ignore[attr-defined]
         sessions = store.all(Session)
-        detail.update(detail_table(p, sessions, store.all(Todo), now))
+        requests = [r for r in store.all(ResourceRequest) if r.partnership_id == p.id]
+        detail.update(detail_table(p, sessions, store.all(Todo), now, requests))
 
     # --- actions ----------------------------------------------------------------------
 
@@ -266,6 +269,7 @@ class HomeScreen(Screen[None]):
         def delete() -> None:
             deletes = [(Partnership, p.id)] + [(Session, s.id) for s in sessions]
             deletes += [(Todo, t.id) for t in todos] + [(LessonPlan, x.id) for x in plans]
+            deletes += [(ResourceRequest, r.id) for r in store.all(ResourceRequest) if r.partnership_id == p.id]
             self.app.gateway.submit(Change(deletes=deletes))  # type: ignore[attr-defined]
             self.notify(f"Deleted {p.display_name}.", title="Deleted")
 
@@ -278,7 +282,7 @@ class HomeScreen(Screen[None]):
         )
 
 
-def detail_table(p: Partnership, sessions: list[Session], todos: list[Todo], now) -> Table:
+def detail_table(p: Partnership, sessions: list[Session], todos: list[Todo], now, requests: list[ResourceRequest] = ()) -> Table:
     """The selected partnership: who, where, next session and leader, loads, release."""
     today = now.date()
     grid = Table.grid(padding=(0, 1))
@@ -308,6 +312,11 @@ def detail_table(p: Partnership, sessions: list[Session], todos: list[Todo], now
         line.append_text(lit(f"{load.overdue} overdue", "bold red" if load.overdue else ""))
         line.append_text(lit(f" · {load.this_week} due this week"))
         grid.add_row(lit(f"To-dos {p.owner_label(owner)}"), line)
+    waiting = [r for r in ordered(requests) if r.is_open]
+    if waiting or p.level == Level.COOPERATION:
+        shown = [describe_request(r, today) for r in waiting[:3]] + ([f"… {len(waiting) - 3} more"] if len(waiting) > 3 else [])
+        head = f"{len(waiting)} open" + (" (coplan requests add WHAT)" if not waiting else "")
+        grid.add_row(lit("Requests"), lit("\n".join([head, *(f"  {line}" for line in shown)])))
     status = release_status(p, sessions, today)
     grid.add_row(lit("Release"), lit(status.sentence, STATUS_STYLE.get(status.state, "")))
     return grid

@@ -16,7 +16,7 @@ from ...domain.dates import parse_date
 from ...domain.errors import DomainError
 from ...domain.models import Partnership
 from ...domain.partnership_form import parse_time
-from ...domain.schedule import Occurrence, describe_rule, occurrences, with_change, with_rule
+from ...domain.schedule import Occurrence, coplans, describe_rule, occurrences, with_change, with_rule
 from ..dialogs.choice import ChoiceDialog
 from ..dialogs.plan_dialogs import FormDialog, FormField
 from ..messages import DataChanged
@@ -74,6 +74,10 @@ class ScheduleScreen(Screen[None]):
             rule.update(lit("This partnership no longer exists."))
             return
         self.title = f"Schedule: {p.display_name}"
+        if not coplans(p):
+            rule.update(lit("Cooperation has no coplanning meetings: the teacher asks for resources and the librarian provides them (coplan requests). Change the level in the partnership form (e on Home) to meet again; the regular time is kept."))
+            self._shown = []
+            return
         if p.schedule is None:
             rule.update(lit("No regular time yet: set one in the partnership form (e on Home)."))
             self._shown = []
@@ -180,7 +184,7 @@ class ScheduleScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("start", "skip", "move", "rule"):
             p = self.partnership
-            return p is not None and p.schedule is not None
+            return p is not None and p.schedule is not None and coplans(p)
         return True
 
     def action_back(self) -> None:
