@@ -7,6 +7,8 @@ import random
 import signal
 import time
 
+import pytest
+
 from coplan_tui.store import Store
 
 KILLS = 200
@@ -22,6 +24,7 @@ def _writer(db_path, ack_fd: int) -> None:
         os.write(ack_fd, f"{n}\n".encode())
 
 
+@pytest.mark.serial  # real-clock: the children must get real work done between kills
 def test_sigkill_at_random_moments_leaves_the_last_acknowledged_write(db_path):
     Store(db_path).set_setting("counter", 0)
     rng = random.Random(1234)

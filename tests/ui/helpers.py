@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 import weakref
 
@@ -12,6 +13,9 @@ from coplan_tui.ui.app import CoplanApp
 
 
 _STARTED: weakref.WeakSet = weakref.WeakSet()
+# COPLAN_TEST_SETTLE_DELAY=0.6 makes every settle start late, as on a slow machine: the suite
+# must pass that way too (it found the blinking-cursor flake).
+SETTLE_DELAY_S = float(os.environ.get("COPLAN_TEST_SETTLE_DELAY", "0") or 0)
 
 
 class NeverSettled(AssertionError):
@@ -26,7 +30,7 @@ async def settle(pilot: Pilot, timeout: float = 10.0) -> None:
     """
     app = pilot.app
     deadline = time.monotonic() + timeout
-    await pilot.pause()
+    await pilot.pause(SETTLE_DELAY_S or None)
     # The pilot may start before the app has pushed its first screen: keys sent then are lost.
     # Only the first time: an app may later go back to its default screen on purpose.
     while app not in _STARTED:
