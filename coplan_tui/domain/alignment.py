@@ -12,7 +12,7 @@ from enum import StrEnum
 from typing import Literal
 
 from .catalogue import Level
-from .models import LessonPlan, Partnership
+from .models import BOTH, LessonPlan, Partnership, PlanStatus
 
 Section = Literal["plan", "objective", "assessment", "segment"]
 
@@ -26,6 +26,8 @@ class Gap(StrEnum):
     ROLE_MISSING = "role_missing"
     MINUTES_OVER = "minutes_over"
     MINUTES_UNDER = "minutes_under"
+    NOT_CO_ASSESSED = "not_co_assessed"
+    NO_OUTCOMES = "no_outcomes"
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,12 @@ def check(plan: LessonPlan, partnership: Partnership | None = None) -> list[Alig
                     Gap.MINUTES_UNDER, f"Segments fill {total} of {plan.length_minutes} min: {plan.length_minutes - total} unplanned", "plan"
                 )
             )
+    if partnership is not None and partnership.level == Level.COLLABORATION:
+        # Collaboration co-assesses (seed 002): both grade, and both look back on the outcomes.
+        if plan.assessments and not any(a.graded_by == BOTH for a in plan.assessments):
+            warnings.append(AlignmentWarning(Gap.NOT_CO_ASSESSED, "No assessment is graded by both of you", "plan"))
+        if plan.status == PlanStatus.TAUGHT and not plan.outcomes.strip():
+            warnings.append(AlignmentWarning(Gap.NO_OUTCOMES, "Taught: add a note on the outcomes and your analysis (i)", "plan"))
     return warnings
 
 

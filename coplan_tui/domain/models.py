@@ -461,6 +461,8 @@ class LessonPlan(Doc):
     segments: list[Segment] = []
     differentiation: Text = ""
     resources: list[Resource] = []
+    outcomes: Text = ""
+    """After teaching: how students did against the objectives, and the pair's analysis."""
     created_at: datetime | None = None
     updated_at: datetime | None = None
 

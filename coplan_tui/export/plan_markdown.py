@@ -101,6 +101,8 @@ def plan_to_markdown(plan: LessonPlan, partnership: Partnership) -> str:
 
     if plan.differentiation:
         out += ["", "## Differentiation and supports", "", " ".join(plan.differentiation.split())]
+    if plan.outcomes.strip():
+        out += ["", "## Outcomes and analysis", "", " ".join(plan.outcomes.split())]
     if plan.resources:
         out += ["", "## Resources", ""]
         out += _table(["Resource", "Where", "Notes"], [[r.label, r.location, r.notes] for r in plan.resources])

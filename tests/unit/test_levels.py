@@ -82,3 +82,27 @@ def test_form_keeps_the_rule_moves_and_new_fields_through_an_edit():
     assert fields_of(edited)["library_part"] == "extra_hands"
     moved_day = build(fields | {"weekday": "fri"}, TODAY, existing=p)
     assert moved_day.schedule.changes == []  # skips of Thursdays mean nothing on Fridays
+
+
+def test_collaboration_co_assesses_and_notes_outcomes_after_teaching():
+    from coplan_tui.domain.alignment import Gap, check
+    from coplan_tui.domain.models import Assessment, LessonPlan, Objective, PlanStatus
+    from coplan_tui.export.plan_markdown import plan_to_markdown
+
+    p = library(Level.COLLABORATION)
+    lib, teacher = p.members
+    o = Objective(text="Evaluate a source")
+    plan = LessonPlan(partnership_id=p.id, title="Sources", objectives=[o],
+                      assessments=[Assessment(text="Exit ticket", objective_ids=[o.id], graded_by=teacher.id)])  # fmt: skip
+    gaps = lambda plan, p: {w.gap for w in check(plan, p)}  # noqa: E731
+    assert Gap.NOT_CO_ASSESSED in gaps(plan, p)
+    both = plan.model_copy(update={"assessments": [plan.assessments[0].model_copy(update={"graded_by": "both"})]})
+    assert Gap.NOT_CO_ASSESSED not in gaps(both, p)
+    taught = both.model_copy(update={"status": PlanStatus.TAUGHT})
+    assert Gap.NO_OUTCOMES in gaps(taught, p)
+    noted = taught.model_copy(update={"outcomes": "22 of 26 met it; the others mixed up bias and error"})
+    assert Gap.NO_OUTCOMES not in gaps(noted, p)
+    assert "## Outcomes and analysis\n\n22 of 26 met it" in plan_to_markdown(noted, p)
+    for level in (Level.COOPERATION, Level.COORDINATION):  # only collaboration co-assesses
+        other = p.model_copy(update={"level": level})
+        assert not gaps(plan.model_copy(update={"status": PlanStatus.TAUGHT}), other) & {Gap.NOT_CO_ASSESSED, Gap.NO_OUTCOMES}

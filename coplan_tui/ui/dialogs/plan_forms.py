@@ -124,6 +124,7 @@ def plan_info_form(plan: LessonPlan, today: date) -> FormDialog[dict]:
             "length_minutes": _minutes(v["length"], "length") if v["length"].strip() else None,
             "standards": [s.strip() for s in v["standards"].split(";") if s.strip()],
             "differentiation": v["differentiation"],
+            "outcomes": v["outcomes"],
         }
         LessonPlan.model_validate({**plan.model_dump(), **update})
         return update
@@ -139,6 +140,7 @@ def plan_info_form(plan: LessonPlan, today: date) -> FormDialog[dict]:
             FormField("length", "Length (min)", str(plan.length_minutes or ""), placeholder="e.g. 50; empty for a unit"),
             FormField("standards", "Standards", "; ".join(plan.standards), placeholder="separate with ;"),
             FormField("differentiation", "Supports", plan.differentiation, placeholder="plan-wide differentiation"),
+            FormField("outcomes", "Outcomes", plan.outcomes, placeholder="after teaching: how students did, and why"),
         ],
         build,
     )
