@@ -362,6 +362,8 @@ class Todo(Doc):
     notes: Text = ""
     session_id: str | None = None
     plan_id: str | None = None
+    item_id: str | None = None
+    """The plan item this to-do is about (a draft sent for feedback)."""
     created_at: datetime
     updated_at: datetime
     done_at: datetime | None = None
@@ -441,6 +443,18 @@ class Resource(Model):
     notes: Text = ""
 
 
+class Comment(Model):
+    """A partner's remark on the plan (``item_id`` None) or on one of its items."""
+
+    id: str = Field(default_factory=new_id, min_length=8)
+    item_id: str | None = None
+    author: str
+    """A member id."""
+    text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=10_000)]
+    at: datetime
+    resolved: bool = False
+
+
 class PlanStatus(StrEnum):
     DRAFT = "draft"
     READY = "ready"
@@ -463,6 +477,7 @@ class LessonPlan(Doc):
     resources: list[Resource] = []
     outcomes: Text = ""
     """After teaching: how students did against the objectives, and the pair's analysis."""
+    comments: list[Comment] = []
     created_at: datetime | None = None
     updated_at: datetime | None = None
 
@@ -480,6 +495,10 @@ class LessonPlan(Doc):
                 raise ValueError(f"the segment {s.title!r} links to an objective that does not exist")
             if not set(s.assessment_ids) <= assessment_ids:
                 raise ValueError(f"the segment {s.title!r} links to an assessment that does not exist")
+        items = objective_ids | assessment_ids | {s.id for s in self.segments}
+        for c in self.comments:
+            if c.item_id is not None and c.item_id not in items:
+                raise ValueError("a comment is on an item that does not exist")
         return self
 
 

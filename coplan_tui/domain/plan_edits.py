@@ -76,7 +76,8 @@ def remove_item(plan: LessonPlan, item_id: str, now: datetime | None = None) -> 
         if s.id != item_id
     ]
     objectives = [o for o in plan.objectives if o.id != item_id]
-    return _with(plan, now, objectives=objectives, assessments=assessments, segments=segments)
+    comments = [c for c in plan.comments if c.item_id != item_id]  # a remark on a gone item goes with it
+    return _with(plan, now, objectives=objectives, assessments=assessments, segments=segments, comments=comments)
 
 
 def move_item(plan: LessonPlan, item_id: str, delta: int, now: datetime | None = None) -> LessonPlan:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from ..domain.alignment import assessment_labels, check, objective_labels, segment_labels, total_minutes
 from ..domain.models import BOTH, LessonPlan, Partnership
+from ..domain.plan_comments import comments_on
+from ..domain.plan_edits import item_summary
 
 
 def cell(text: object) -> str:
@@ -106,6 +108,14 @@ def plan_to_markdown(plan: LessonPlan, partnership: Partnership) -> str:
     if plan.resources:
         out += ["", "## Resources", ""]
         out += _table(["Resource", "Where", "Notes"], [[r.label, r.location, r.notes] for r in plan.resources])
+    if plan.comments:
+        names = {**o_names, **a_names, **s_names}
+        rows = []
+        for item_id in [None, *(i.id for i in (*plan.objectives, *plan.assessments, *plan.segments))]:
+            for c in comments_on(plan, item_id):
+                on = f"{names[item_id]} {item_summary(plan, item_id)}" if item_id else "the plan"
+                rows.append([on, _who(partnership, c.author), c.at.strftime("%Y-%m-%d %H:%M"), "resolved" if c.resolved else "open", c.text])
+        out += ["", "## Comments", ""] + _table(["On", "By", "When", "State", "Comment"], rows)
     return "\n".join(out) + "\n"
 
 

@@ -10,6 +10,7 @@ from rich.text import Text
 from ...domain.alignment import AlignmentWarning, assessment_labels, objective_labels, segment_labels, total_minutes
 from ...domain.catalogue import Approach
 from ...domain.models import Assessment, LessonPlan, Objective, Partnership, Segment
+from ...domain.plan_comments import comment_line, comments_on
 from ..text import lit
 
 SHORT = {
@@ -116,11 +117,13 @@ def detail(plan: LessonPlan, item: Objective | Assessment | Segment | None, part
     o_names = objective_labels(plan)
     a_names = assessment_labels(plan)
     if item is None:
-        return lit(
+        hint = lit(
             "Begin with the end in mind: objectives (o), then assessments (a), then learning tasks (s). "
-            "enter edits, l links objectives, p picks an approach, t makes a to-do, i edits the plan's details.",
+            "enter edits, l links objectives, p picks an approach, t makes a to-do, i edits the plan's details. "
+            "m comments, f sends a draft for feedback, r resolves comments.",
             "dim",
         )
+        return hint + _comments(plan, None, partnership)
     out = Text()
     if isinstance(item, Objective):
         out.append_text(lit(f"{o_names[item.id]} ", "bold") + lit(item.text))
@@ -164,4 +167,15 @@ def detail(plan: LessonPlan, item: Objective | Assessment | Segment | None, part
     for w in mine:
         out.append("\n⚠ ", style="bold yellow")
         out.append_text(lit(w.message, "yellow"))
+    return out + _comments(plan, item.id, partnership)
+
+
+def _comments(plan: LessonPlan, item_id: str | None, partnership: Partnership) -> Text:
+    found = comments_on(plan, item_id)
+    out = Text()
+    if found:
+        out.append("\nComments (m adds, r resolves):", style="bold")
+    for c in found:
+        out.append("\n")
+        out.append_text(lit(comment_line(c, partnership), "dim" if c.resolved else ""))
     return out
