@@ -178,6 +178,14 @@ class ReleaseStage(Model):
         return self
 
 
+class Resource(Model):
+    """A shared material: in a plan, or on the partnership's shelf for reuse across plans."""
+
+    label: Title
+    location: Text = ""
+    notes: Text = ""
+
+
 class Partnership(Doc):
     name: Text = ""
     members: list[Member] = Field(min_length=2)
@@ -194,6 +202,8 @@ class Partnership(Doc):
     """At coordination: the library's part aligns with the class, or is an extra pair of hands."""
     aligns_with: Text = ""
     """The class topic or objective the library's part aligns with (coordination)."""
+    shelf: list[Resource] = []
+    """Resources both partners reuse across plans (seed 000: "sharing resources")."""
     created_at: datetime | None = None
 
     @model_validator(mode="after")
@@ -435,12 +445,6 @@ class Segment(Model):
     """member id -> what that educator does in this segment."""
     grouping: Text = ""
     differentiation: Text = ""
-
-
-class Resource(Model):
-    label: Title
-    location: Text = ""
-    notes: Text = ""
 
 
 class Comment(Model):

@@ -172,6 +172,7 @@ def build(fields: dict[str, str], today: date, existing: Partnership | None = No
             release_plan=existing.release_plan if existing else [],
             library_part=f["library_part"] or "aligns",  # type: ignore[arg-type]
             aligns_with=f["aligns_with"],
+            shelf=existing.shelf if existing else [],
         )
     except ValidationError as e:
         raise FormErrors({"": describe(e)}) from None

@@ -19,6 +19,8 @@ from ..widgets.resource_pane import ResourcePane
 from ..dialogs.confirm import ConfirmScreen
 from .plan_export import write_plan_markdown
 from ..dialogs.plan_forms import resource_form
+from ..dialogs.plan_dialogs import ChoiceDialog
+from ...domain.shelf import shelve, take
 
 SIDE_WIDTH = 120
 """From this screen width the balance chart and resources sit beside the editor."""
@@ -127,6 +129,43 @@ class PlanScreen(Screen[None]):
                 self.editor.apply(latest.model_copy(update={"resources": resources}))
 
         self.app.push_screen(ConfirmScreen(f"Delete the resource {label!r}?"), answered)
+
+    @on(ResourcePane.Shelve)
+    def _shelve_resource(self, event: ResourcePane.Shelve) -> None:
+        plan, partnership = self.editor.plan, self.editor.partnership
+        if plan is None or partnership is None or event.index >= len(plan.resources):
+            return
+        resource = plan.resources[event.index]
+        latest = self.app.store.get(Partnership, partnership.id) or partnership  # type: ignore[attr-defined]
+        shelved, new = shelve(latest, resource)
+        if new:
+            self.app.save(shelved)  # type: ignore[attr-defined]
+        where = "is now on" if new else "was already on"
+        self.notify(f"{resource.label} {where} the shelf of {partnership.display_name}.", markup=False)
+
+    @on(ResourcePane.Take)
+    def _take_resource(self, _: ResourcePane.Take) -> None:
+        plan, partnership = self.editor.plan, self.editor.partnership
+        if plan is None or partnership is None:
+            return
+        latest = self.app.store.get(Partnership, partnership.id) or partnership  # type: ignore[attr-defined]
+        if not latest.shelf:
+            self.notify("The shelf is empty: S on a plan's resource puts it there.", severity="warning")
+            return
+        shelf = latest.shelf
+
+        def chosen(index) -> None:
+            current = self.editor.plan
+            if index is ChoiceDialog.CANCELLED or current is None:
+                return
+            updated, new = take(current, shelf[index])
+            if new:
+                self.editor.apply(updated)
+            else:
+                self.notify(f"{shelf[index].label} is already in this plan.", markup=False)
+
+        choices = [(n, r.label, " · ".join(x for x in (r.location, r.notes) if x)) for n, r in enumerate(shelf)]
+        self.app.push_screen(ChoiceDialog("Add from the partnership's shelf", choices), chosen)
 
     # --- actions -----------------------------------------------------------------------
 
