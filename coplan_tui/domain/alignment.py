@@ -14,7 +14,7 @@ from typing import Literal
 from .catalogue import Level
 from .models import BOTH, LessonPlan, Partnership, PlanStatus
 
-Section = Literal["plan", "objective", "assessment", "segment"]
+Section = Literal["plan", "objective", "assessment", "segment", "lesson"]
 
 
 class Gap(StrEnum):
@@ -28,6 +28,7 @@ class Gap(StrEnum):
     MINUTES_UNDER = "minutes_under"
     NOT_CO_ASSESSED = "not_co_assessed"
     NO_OUTCOMES = "no_outcomes"
+    EMPTY_LESSON = "empty_lesson"
 
 
 @dataclass(frozen=True)
@@ -52,8 +53,17 @@ def segment_labels(plan: LessonPlan) -> dict[str, str]:
     return {s.id: f"S{n}" for n, s in enumerate(plan.segments, 1)}
 
 
+def lesson_labels(plan: LessonPlan) -> dict[str, str]:
+    return {lesson.id: f"L{n}" for n, lesson in enumerate(plan.lessons, 1)}
+
+
 def total_minutes(plan: LessonPlan) -> int:
     return sum(s.minutes for s in plan.segments)
+
+
+def lesson_minutes(plan: LessonPlan, lesson_id: str | None) -> int:
+    """Minutes of one lesson's segments (None: the segments in no lesson)."""
+    return sum(s.minutes for s in plan.segments if s.lesson_id == lesson_id)
 
 
 def check(plan: LessonPlan, partnership: Partnership | None = None) -> list[AlignmentWarning]:
@@ -86,7 +96,18 @@ def check(plan: LessonPlan, partnership: Partnership | None = None) -> list[Alig
         if missing:
             who = " and ".join(partnership.owner_label(m.id) for m in missing)  # type: ignore[union-attr]
             warnings.append(AlignmentWarning(Gap.ROLE_MISSING, f"{name}: no role for {who}", "segment", s.id))
-    if plan.length_minutes:
+    # Alignment above runs across the whole unit; minutes add up per lesson.
+    l_names = lesson_labels(plan)
+    for lesson in plan.lessons:
+        name = f"{l_names[lesson.id]} {lesson.title}"
+        took = lesson_minutes(plan, lesson.id)
+        if not any(s.lesson_id == lesson.id for s in plan.segments):
+            warnings.append(AlignmentWarning(Gap.EMPTY_LESSON, f"{name}: no learning tasks yet", "lesson", lesson.id))
+        elif lesson.length_minutes and took > lesson.length_minutes:
+            warnings.append(AlignmentWarning(Gap.MINUTES_OVER, f"{name}: segments take {took} min, {took - lesson.length_minutes} over its {lesson.length_minutes} min", "lesson", lesson.id))
+        elif lesson.length_minutes and took < lesson.length_minutes:
+            warnings.append(AlignmentWarning(Gap.MINUTES_UNDER, f"{name}: segments fill {took} of {lesson.length_minutes} min", "lesson", lesson.id))
+    if plan.length_minutes and not plan.lessons:
         total = total_minutes(plan)
         if total > plan.length_minutes:
             warnings.append(

@@ -445,6 +445,20 @@ class Segment(Model):
     """member id -> what that educator does in this segment."""
     grouping: Text = ""
     differentiation: Text = ""
+    lesson_id: str | None = None
+    """In a unit: the lesson this segment belongs to (None: the unit as a whole)."""
+
+
+class Lesson(Model):
+    """One lesson of a unit: its day and length; its segments name it by ``lesson_id``.
+
+    The unit's objectives and assessments serve every lesson (seed 002: design the unit).
+    """
+
+    id: str = Field(default_factory=new_id, min_length=8)
+    title: Title
+    day: date | None = None
+    length_minutes: int | None = Field(None, ge=1, le=10_000)
 
 
 class Comment(Model):
@@ -482,6 +496,7 @@ class LessonPlan(Doc):
     outcomes: Text = ""
     """After teaching: how students did against the objectives, and the pair's analysis."""
     comments: list[Comment] = []
+    lessons: list[Lesson] = []
     created_at: datetime | None = None
     updated_at: datetime | None = None
 
@@ -499,7 +514,13 @@ class LessonPlan(Doc):
                 raise ValueError(f"the segment {s.title!r} links to an objective that does not exist")
             if not set(s.assessment_ids) <= assessment_ids:
                 raise ValueError(f"the segment {s.title!r} links to an assessment that does not exist")
-        items = objective_ids | assessment_ids | {s.id for s in self.segments}
+        lesson_ids = {lesson.id for lesson in self.lessons}
+        if self.lessons and self.kind != "unit":
+            raise ValueError("only a unit has lessons: make the plan a unit, or remove its lessons")
+        for s in self.segments:
+            if s.lesson_id is not None and s.lesson_id not in lesson_ids:
+                raise ValueError(f"the segment {s.title!r} belongs to a lesson that does not exist")
+        items = objective_ids | assessment_ids | {s.id for s in self.segments} | lesson_ids
         for c in self.comments:
             if c.item_id is not None and c.item_id not in items:
                 raise ValueError("a comment is on an item that does not exist")

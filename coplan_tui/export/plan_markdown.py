@@ -7,7 +7,7 @@ each teacher's role side by side in two columns, differentiation and resources.
 
 from __future__ import annotations
 
-from ..domain.alignment import assessment_labels, check, objective_labels, segment_labels, total_minutes
+from ..domain.alignment import assessment_labels, check, lesson_labels, lesson_minutes, objective_labels, segment_labels, total_minutes
 from ..domain.models import BOTH, LessonPlan, Partnership
 from ..domain.plan_comments import comments_on
 from ..domain.plan_edits import item_summary
@@ -78,28 +78,22 @@ def plan_to_markdown(plan: LessonPlan, partnership: Partnership) -> str:
     warnings = check(plan, partnership)
     out += [""] + ([f"- ⚠ {w.message}" for w in warnings] if warnings else ["No alignment warnings."])
 
-    out += ["", "## Lesson segments", ""]
-    if plan.segments:
-        header = ["#", "Phase", "Min", "Task", "Approach", "Objectives"] + [f"{m.name} ({partnership.owner_label(m.id)})" for m in members]
-        out += _table(
-            header,
-            [
-                [s_names[s.id], s.phase, str(s.minutes), s.title, s.approach.label if s.approach else "not chosen", ", ".join(o_names[x] for x in s.objective_ids)]
-                + [s.roles.get(m.id, "") for m in members]
-                for s in plan.segments
-            ],
-        )
-        details = [s for s in plan.segments if s.grouping or s.differentiation or s.assessment_ids]
-        for s in details:
-            out += ["", f"**{s_names[s.id]} {' '.join(s.title.split())}**", ""]
-            if s.assessment_ids:
-                out.append(f"- Assessment: {', '.join(a_names[x] for x in s.assessment_ids)}")
-            if s.grouping:
-                out.append(f"- Grouping and room: {' '.join(s.grouping.split())}")
-            if s.differentiation:
-                out.append(f"- Differentiation and supports: {' '.join(s.differentiation.split())}")
+    if plan.lessons:
+        out += ["", "## Lessons", ""]
+        l_names = lesson_labels(plan)
+        for lesson in plan.lessons:
+            took = lesson_minutes(plan, lesson.id)
+            length = f"{lesson.length_minutes} min (segments: {took} min)" if lesson.length_minutes else f"segments: {took} min"
+            day = f"{lesson.day:%a %d %b %Y} · " if lesson.day else ""
+            out += [f"### {l_names[lesson.id]} {' '.join(lesson.title.split())}", "", f"{day}{length}", ""]
+            out += _segments(plan, partnership, [x for x in plan.segments if x.lesson_id == lesson.id], o_names, a_names, s_names)
+            out.append("")
+        loose = [x for x in plan.segments if x.lesson_id is None]
+        if loose:
+            out += ["### Across the unit", ""] + _segments(plan, partnership, loose, o_names, a_names, s_names)
     else:
-        out.append("(none yet)")
+        out += ["", "## Lesson segments", ""]
+        out += _segments(plan, partnership, plan.segments, o_names, a_names, s_names)
 
     if plan.differentiation:
         out += ["", "## Differentiation and supports", "", " ".join(plan.differentiation.split())]
@@ -118,6 +112,31 @@ def plan_to_markdown(plan: LessonPlan, partnership: Partnership) -> str:
         out += ["", "## Comments", ""] + _table(["On", "By", "When", "State", "Comment"], rows)
     return "\n".join(out) + "\n"
 
+
+
+def _segments(plan: LessonPlan, partnership: Partnership, segments: list, o_names, a_names, s_names) -> list[str]:
+    """The segments as a table with each teacher's role side by side, then their details."""
+    if not segments:
+        return ["(none yet)"]
+    members = partnership.members
+    header = ["#", "Phase", "Min", "Task", "Approach", "Objectives"] + [f"{m.name} ({partnership.owner_label(m.id)})" for m in members]
+    out = _table(
+        header,
+        [
+            [s_names[s.id], s.phase, str(s.minutes), s.title, s.approach.label if s.approach else "not chosen", ", ".join(o_names[x] for x in s.objective_ids)]
+            + [s.roles.get(m.id, "") for m in members]
+            for s in segments
+        ],
+    )
+    for s in [s for s in segments if s.grouping or s.differentiation or s.assessment_ids]:
+        out += ["", f"**{s_names[s.id]} {' '.join(s.title.split())}**", ""]
+        if s.assessment_ids:
+            out.append(f"- Assessment: {', '.join(a_names[x] for x in s.assessment_ids)}")
+        if s.grouping:
+            out.append(f"- Grouping and room: {' '.join(s.grouping.split())}")
+        if s.differentiation:
+            out.append(f"- Differentiation and supports: {' '.join(s.differentiation.split())}")
+    return out
 
 def _dates(plan: LessonPlan) -> str:
     if plan.start and plan.end and plan.end != plan.start:

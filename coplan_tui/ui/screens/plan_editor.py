@@ -19,15 +19,15 @@ from textual.widgets.option_list import Option
 
 from ...domain import alignment
 from ...domain.catalogue import Approach
-from ...domain.models import Assessment, LessonPlan, Objective, Partnership, Segment, Todo
+from ...domain.models import Assessment, Lesson, LessonPlan, Objective, Partnership, Segment, Todo
 from ...domain.dates import ACCEPTED, parse_date
 from ...domain.plan_comments import add_comment, comment_line, comments_on, for_feedback, set_resolved
-from ...domain.plan_edits import get_item, item_summary, move_item, put_item, remove_item, set_links, set_segment_links, suggested_todo_title
+from ...domain.plan_edits import copy_lesson, get_item, item_summary, move_item, put_item, remove_item, set_links, set_segment_links, suggested_todo_title
 from ..dialogs.confirm import ConfirmScreen
 from ..dialogs.plan_dialogs import ChecklistDialog, ChoiceDialog, FormDialog, FormField
-from ..dialogs.plan_forms import assessment_form, objective_form, plan_info_form, segment_form, todo_form
+from ..dialogs.plan_forms import assessment_form, lesson_form, objective_form, plan_info_form, segment_form, todo_form
 from ..text import lit
-from ..widgets.plan_rows import SECTIONS, Names, detail, header_line, item_line, section_line
+from ..widgets.plan_rows import Names, detail, header_line, item_line, section_line, shown_sections
 
 WIDE = 100
 """At this width and more the detail pane sits beside the outline, not under it."""
@@ -47,6 +47,8 @@ class PlanEditor(Vertical):
         Binding("o", "add('objectives')", "Objective", tooltip="Add an objective: what students will know or do", id="plan.add_objective"),
         Binding("a", "add('assessments')", "Assessment", tooltip="Add an assessment after the cursor", id="plan.add_assessment"),
         Binding("s", "add('segments')", "Segment", tooltip="Add a learning task / segment after the cursor", id="plan.add_segment"),
+        Binding("v", "add('lessons')", "Lesson", show=False, tooltip="Add a lesson to the unit", id="plan.add_lesson"),
+        Binding("y", "copy_lesson", "Copy lesson", show=False, tooltip="Copy the lesson under the cursor with its segments", id="plan.copy_lesson"),
         Binding("e", "edit", "Edit item", show=False, id="plan.edit"),
         Binding("l", "link", "Link", tooltip="Link objectives to the item", id="plan.link"),
         Binding("p", "approach", "Approach", tooltip="Choose the segment's coteaching approach", id="plan.approach"),
@@ -158,7 +160,7 @@ class PlanEditor(Vertical):
         width = outline.scrollable_content_region.width or None
         names = Names(plan)
         options: list[Option] = []
-        for name, title, key in SECTIONS:
+        for name, title, key in shown_sections(plan):
             options.append(Option(section_line(plan, name, title, key), id=f"section-{name}"))
             for item in getattr(plan, name):
                 options.append(Option(item_line(plan, item, self.partnership, item.id in flagged, width, names), id=item.id))
@@ -205,7 +207,7 @@ class PlanEditor(Vertical):
         if item_id.startswith("section-"):
             return item_id.removeprefix("section-")
         item = self.current_item()
-        for cls, name in ((Objective, "objectives"), (Assessment, "assessments"), (Segment, "segments")):
+        for cls, name in ((Objective, "objectives"), (Assessment, "assessments"), (Segment, "segments"), (Lesson, "lessons")):
             if isinstance(item, cls):
                 return name
         return "objectives"
@@ -261,10 +263,15 @@ class PlanEditor(Vertical):
             return objective_form(item)
         if name == "assessments":
             return assessment_form(item, self.partnership)
-        return segment_form(item, self.partnership)
+        if name == "lessons":
+            return lesson_form(item, self.app.today())  # type: ignore[attr-defined]
+        return segment_form(item, self.partnership, self.plan.lessons if self.plan else [])
 
     def action_add(self, name: str) -> None:
         if self.plan is None:
+            return
+        if name == "lessons" and self.plan.kind != "unit":
+            self.app.notify("Only a unit has lessons: make this plan a unit in its details (i).", severity="warning", timeout=5)
             return
         current = self.current_item()
         after = current.id if current is not None and self.current_section() == name else None
@@ -294,7 +301,7 @@ class PlanEditor(Vertical):
     def action_link(self) -> None:
         item = self.current_item()
         plan = self.plan
-        if plan is None or item is None:
+        if plan is None or item is None or isinstance(item, Lesson):
             self.app.notify("Put the cursor on an assessment, a segment or an objective to link it.", timeout=4)
             return
         o_names = alignment.objective_labels(plan)
@@ -392,6 +399,16 @@ class PlanEditor(Vertical):
                 self.apply(LessonPlan.model_validate({**self.plan.model_dump(), **update}))
 
         self.app.push_screen(plan_info_form(self.plan, self.app.today()), edited)  # type: ignore[attr-defined]
+
+    def action_copy_lesson(self) -> None:
+        item = self.current_item()
+        if self.plan is None or not isinstance(item, Lesson):
+            self.app.notify("Put the cursor on a lesson of the unit to copy it.", timeout=4)
+            return
+        plan, copy = copy_lesson(self.plan, item.id)
+        self.apply(plan)
+        self.highlight(copy.id)
+        self.app.notify(f"Copied {item.title} with its segments.", markup=False, timeout=4)
 
     def _members(self) -> list[tuple[str, str]]:
         assert self.partnership is not None
