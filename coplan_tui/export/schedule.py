@@ -12,8 +12,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
-from icalendar import Calendar, Event, vRecur
-
 from .. import __version__
 from ..domain.models import Partnership, SessionKind
 from ..domain.schedule import Occurrence, coplans, describe_rule
@@ -70,7 +68,7 @@ def _local(at: datetime) -> datetime:
     return at.replace(tzinfo=None)
 
 
-def _where(event: Event, p: Partnership) -> None:
+def _where(event, p: Partnership) -> None:
     meeting = p.meeting
     if meeting.mode == "virtual":
         event.add("location", meeting.link or meeting.platform)
@@ -80,7 +78,9 @@ def _where(event: Event, p: Partnership) -> None:
         event.add("location", meeting.location)
 
 
-def _event(p: Partnership, occurrence: Occurrence, now: datetime) -> Event:
+def _event(p: Partnership, occurrence: Occurrence, now: datetime):
+    from icalendar import Event
+
     event = Event()
     event.add("uid", f"{p.id}-meetings@coplan")
     event.add("dtstamp", now.astimezone(timezone.utc))
@@ -97,6 +97,8 @@ def _event(p: Partnership, occurrence: Occurrence, now: datetime) -> Event:
 
 
 def to_ics(schedules: Sequence[PartnershipSchedule], now: datetime, name: str = "coplan meetings") -> bytes:
+    from icalendar import Calendar, vRecur  # only the calendar format pays for the library
+
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
