@@ -23,6 +23,9 @@ COMMAND_MODULES = (
     "coplan_tui.commands.schedule",
     "coplan_tui.commands.sessions",
     "coplan_tui.commands.requests",
+    "coplan_tui.commands.release",
+    "coplan_tui.commands.serve",
+    "coplan_tui.commands.settings",
 )
 
 
@@ -34,6 +37,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"coplan {__version__}")
     parser.add_argument("--db", metavar="PATH", help="the database file (default: $COPLAN_DB or coplan.json in the data dir)")
+    parser.add_argument("--as", dest="as_user", metavar="NAME", help="who you are, for 'mine', presence and who changed what (default: $COPLAN_USER)")
+    from .commands import add_terminal_options
+
+    add_terminal_options(parser)
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
@@ -45,6 +52,10 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = build_parser()
     args = parser.parse_args(argv)
+    if getattr(args, "as_user", None):
+        from .identity import USER_ENV
+
+        os.environ[USER_ENV] = args.as_user.strip()
     func = getattr(args, "func", None)
     if func is None:
         from .commands.app import open_app

@@ -15,6 +15,13 @@ def data_dir() -> Path:
     return user_data_path(APP_NAME, appauthor=False)
 
 
+def config_dir() -> Path:
+    """Per-user settings (theme, mouse), apart from the database two people share."""
+    from platformdirs import user_config_path
+
+    return user_config_path(APP_NAME, appauthor=False)
+
+
 def default_db(explicit: str | os.PathLike[str] | None = None) -> Path:
     """--db wins, then $COPLAN_DB, then coplan.json in the user data dir."""
     if explicit:

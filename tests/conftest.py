@@ -46,6 +46,12 @@ class FakeClock:
         self.now += timedelta(seconds=seconds, minutes=minutes)
 
 
+@pytest.fixture(autouse=True)
+def _private_user_settings(tmp_path_factory, monkeypatch):
+    """No test (nor a coplan it starts) reads or writes the real per-user settings file."""
+    monkeypatch.setenv("COPLAN_CONFIG", str(tmp_path_factory.mktemp("config") / "settings.json"))
+
+
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()

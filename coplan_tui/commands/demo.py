@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 
-from . import add_db_option
+from . import add_db_option, add_terminal_options
+from .open_ui import run_ui
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("demo", help="open the app on demo data (seeded on first use)")
     add_db_option(p)
+    add_terminal_options(p)
     p.add_argument("--no-ui", action="store_true", help="seed the demo database and exit")
     p.set_defaults(func=run)
 
@@ -36,9 +38,7 @@ def run(args: argparse.Namespace) -> int:
     if args.no_ui:
         print(f"{'Seeded' if seeded else 'Already seeded:'} demo database at {path}")
         return 0
-    from ..ui.app import run_app
-
-    return run_app(path, store=store)
+    return run_ui(args, path, store=store)
 
 
 __all__ = ["seed_demo"]

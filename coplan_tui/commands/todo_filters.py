@@ -19,7 +19,7 @@ def today() -> date:
 
 def add_filter_options(parser: argparse.ArgumentParser, default_status: str = "open") -> None:
     parser.add_argument("--partnership", metavar="NAME", help="only this partnership (part of its name, or an id prefix)")
-    parser.add_argument("--owner", metavar="NAME|ROLE", help="only this owner: a name, first name or role (CT, TC, LIB...); shared to-dos count for both")
+    parser.add_argument("--owner", metavar="NAME|ROLE", help="only this owner: a name, first name, role (CT, TC, LIB...) or me; shared to-dos count for both")
     status = parser.add_mutually_exclusive_group()
     status.add_argument("--open", dest="status", action="store_const", const="open", help="open to-dos (the default)" if default_status == "open" else "open to-dos")
     status.add_argument("--done", dest="status", action="store_const", const="done", help="done to-dos")
@@ -34,7 +34,10 @@ def select_rows(args: argparse.Namespace, data: dict[str, Any], day: date) -> li
 
     teams = teams_from_raw(data.get("partnerships", {}))
     wanted_teams = teams_named(teams.values(), args.partnership) if args.partnership else None
-    owners = owners_named([teams[i] for i in (wanted_teams or teams)], args.owner) if args.owner else None
+    from ..identity import as_me
+
+    owner = as_me(args.owner) if args.owner else None
+    owners = owners_named([teams[i] for i in (wanted_teams or teams)], owner) if owner else None
     rows = []
     for row in rows_from_raw(data):
         if wanted_teams is not None and row.partnership_id not in wanted_teams:

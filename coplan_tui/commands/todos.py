@@ -28,7 +28,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add = actions.add_parser("add", help="add a to-do", description="Add a to-do. " + accepted)
     add_db_option(add)
     add.add_argument("title", metavar="TITLE")
-    add.add_argument("--owner", metavar="NAME|ROLE", default="both", help="who does it: a name or role (CT, TC...), or both (the default)")
+    add.add_argument("--owner", metavar="NAME|ROLE", default="both", help="who does it: a name or role (CT, TC...), me, or both (the default)")
     add.add_argument("--due", metavar="DATE", help="when it must be ready")
     add.add_argument("--feedback-by", metavar="DATE", help="when a draft is due for the partner's feedback")
     add.add_argument("--partnership", metavar="NAME", help="which partnership (needed when there are several)")
@@ -129,7 +129,14 @@ def pick_owner(partnership, text: str) -> str:
     from ..domain.errors import DomainError
     from ..domain.todo_rows import team_of
 
+    from ..domain.todo_rows import UnknownName
+    from ..identity import as_me
+
     team = team_of(partnership)
+    try:
+        text = as_me(text)
+    except UnknownName as e:
+        raise DomainError(str(e)) from None
     owner = team.resolve(text)
     if owner is None:
         names = ", ".join(f"{m.name} ({m.label})" for m in team.members)

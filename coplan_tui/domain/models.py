@@ -33,10 +33,31 @@ class Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True)
 
 
+REVISION_FIELDS = frozenset({"rev", "updated_by"})
+"""Set by the store on every save: not part of what a document says."""
+
+
 class Doc(Model):
-    """A top-level document: it has its own id."""
+    """A top-level document: it has its own id.
+
+    ``rev`` counts the saves of this document (the store sets it), so a save made from an
+    older copy is merged field by field with the newer one instead of overwriting it;
+    ``updated_by`` names who saved it last, so a window can say who changed what.
+    """
 
     id: str = Field(default_factory=new_id, min_length=8)
+    rev: int = Field(0, ge=0)
+    updated_by: str | None = None
+
+    def __eq__(self, other: object) -> bool:
+        """Equal when they say the same: a saved copy equals what was saved, whatever its rev."""
+        if type(other) is not type(self):
+            return NotImplemented
+        mine, theirs = self.__dict__, other.__dict__  # type: ignore[union-attr]
+        return all(mine[k] == theirs[k] for k in mine if k not in REVISION_FIELDS)
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, self.id))
 
 
 # --- Partnerships -------------------------------------------------------------------
@@ -168,6 +189,8 @@ class ReleaseStage(Model):
     tc_share_min: int = Field(0, ge=0, le=100)
     tc_share_max: int = Field(100, ge=0, le=100)
     approaches: list[Approach] = []
+    guidance: Text = ""
+    """What the stage asks of the pair in words (CP I: the CT thinks aloud...), shown with the advice."""
 
     @model_validator(mode="after")
     def _ordered(self) -> ReleaseStage:
@@ -204,6 +227,8 @@ class Partnership(Doc):
     """The class topic or objective the library's part aligns with (coordination)."""
     shelf: list[Resource] = []
     """Resources both partners reuse across plans (seed 000: "sharing resources")."""
+    lead_id: str | None = None
+    """Coordination: the one member who leads (the others support), chosen in the form."""
     created_at: datetime | None = None
 
     @model_validator(mode="after")
@@ -215,6 +240,8 @@ class Partnership(Doc):
         ids = [m.id for m in self.members]
         if len(set(ids)) != len(ids):
             raise ValueError("two members share one id")
+        if self.lead_id is not None and self.lead_id not in ids:
+            raise ValueError("the named lead is not a member of this partnership")
         for role in self.standing_roles:
             if role.member_id not in ids:
                 raise ValueError(f"the standing role {role.area!r} is given to someone who is not a member")
@@ -342,8 +369,15 @@ class Session(Doc):
     current_step: int = Field(0, ge=0)
     plan_id: str | None = None
     reflection: Reflection = Reflection()
+    tc_included: bool = False
+    """CP I: the CT included the TC in planning a targeted lesson in this session."""
     created_at: datetime | None = None
     finished_at: datetime | None = None
+    last_activity: datetime | None = None
+    """The last change anyone made in the session: a session left running is paused there."""
+    notes_state: str = ""
+    """Every step's notes as one encoded Yjs document (``domain.shared_notes``): what two
+    windows typed at once merges character by character. ``steps[i].notes`` is its plain copy."""
 
     @model_validator(mode="after")
     def _steps_match(self) -> Session:
@@ -497,6 +531,8 @@ class LessonPlan(Doc):
     """After teaching: how students did against the objectives, and the pair's analysis."""
     comments: list[Comment] = []
     lessons: list[Lesson] = []
+    tc_included: bool = False
+    """CP I: the CT included the TC in planning this (targeted) lesson."""
     created_at: datetime | None = None
     updated_at: datetime | None = None
 

@@ -18,7 +18,7 @@ from .models import Context, KindRule, MeetingMode, Member, Partnership, Schedul
 
 FIELDS = (
     "name", "m1_name", "m1_role", "m2_name", "m2_role", "school", "subject", "grade", "phase", "start", "end",
-    "level", "weekday", "time", "minutes", "big_minutes", "feedback_minutes", "mode", "platform",
+    "level", "lead", "weekday", "time", "minutes", "big_minutes", "feedback_minutes", "mode", "platform",
     "location", "link", "library_part", "aligns_with",
 )  # fmt: skip
 
@@ -43,6 +43,7 @@ def fields_of(p: Partnership) -> dict[str, str]:
         "start": p.placement_start.isoformat() if p.placement_start else "",
         "end": p.placement_end.isoformat() if p.placement_end else "",
         "level": p.level.value,
+        "lead": next((f"m{i + 1}" for i, m in enumerate(p.members[:2]) if m.id == p.lead_id), ""),
         "weekday": s.weekday.value if s else "",
         "time": s.start_time.strftime("%H:%M") if s else "",
         "minutes": str(s.minutes) if s else "60",
@@ -144,6 +145,9 @@ def build(fields: dict[str, str], today: date, existing: Partnership | None = No
                 rule=before.rule if before else KindRule(),
                 changes=before.changes if before and before.weekday == weekday else [],
             )
+    level = Level(f["level"] or Level.COLLABORATION.value)
+    if level == Level.COORDINATION and f["lead"] not in ("m1", "m2"):
+        errors["lead"] = "Coordination has one lead: choose who leads; the other supports."
     if f["mode"] == "virtual" and not f["platform"]:
         errors["platform"] = "Name the video platform, for example Zoom."
     if errors:
@@ -165,7 +169,8 @@ def build(fields: dict[str, str], today: date, existing: Partnership | None = No
             phase=phase,
             placement_start=start,
             placement_end=end,
-            level=Level(f["level"] or Level.COLLABORATION.value),
+            level=level,
+            lead_id=members[int(f["lead"][1]) - 1].id if level == Level.COORDINATION else None,
             standing_roles=existing.standing_roles if existing else [],
             schedule=schedule,
             meeting=MeetingMode(mode=f["mode"] or "in_person", platform=f["platform"], location=f["location"], link=f["link"]),  # type: ignore[arg-type]

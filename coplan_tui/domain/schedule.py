@@ -9,18 +9,21 @@ from .catalogue import RULE_CHOICES, Level
 from .models import KindRule, OccurrenceChange, Partnership, Schedule, SessionKind
 
 
-def next_session_at(partnership: Partnership, now: datetime) -> datetime | None:
+def next_session_at(partnership: Partnership, now: datetime, last_held: date | None = None) -> datetime | None:
     """The next meeting not over at ``now`` (still today if it has not ended), skips and
     moves included. None without a schedule, or when the placement is over. Before the
     placement starts, the first meeting on or after its first day.
+
+    ``last_held`` is the day of the pair's latest session: once they met today, today's
+    regular meeting has taken place and the next one is a week on.
     """
-    found = next_occurrence(partnership, now)
+    found = next_occurrence(partnership, now, last_held)
     return found.start if found else None
 
 
-def describe_next(partnership: Partnership, now: datetime) -> str:
+def describe_next(partnership: Partnership, now: datetime, last_held: date | None = None) -> str:
     """``Tue 24 Nov 15:30 (60 min)``, ``Tue 01 Dec 15:30 big-picture (90 min)``, or why there is none."""
-    found = next_occurrence(partnership, now)
+    found = next_occurrence(partnership, now, last_held)
     if found is not None:
         at = found.start
         when = "today" if at.date() == now.date() else f"{at:%a %d %b}"
@@ -126,12 +129,20 @@ def occurrences(partnership: Partnership, now: datetime, weeks: int = 8) -> list
     return sorted(found, key=lambda o: o.start)
 
 
-def next_occurrence(partnership: Partnership, now: datetime) -> Occurrence | None:
-    """The next meeting not skipped that has not ended yet."""
+def next_occurrence(partnership: Partnership, now: datetime, last_held: date | None = None) -> Occurrence | None:
+    """The next meeting not skipped that has not ended yet, nor been held already (a session
+    on or after its regular day, ``last_held``, held it)."""
     start = now
     if partnership.placement_start and partnership.placement_start > now.date():
         start = datetime.combine(partnership.placement_start, time(0), tzinfo=now.tzinfo)
-    return next((o for o in occurrences(partnership, start, weeks=9) if not o.skipped and o.end > now), None)
+    return next(
+        (
+            o
+            for o in occurrences(partnership, start, weeks=9)
+            if not o.skipped and o.end > now and (last_held is None or o.regular.date() > last_held)
+        ),
+        None,
+    )
 
 
 def with_change(schedule: Schedule, regular_day: date, *, skip: bool = False, moved_to: datetime | None = None) -> Schedule:

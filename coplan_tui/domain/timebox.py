@@ -151,17 +151,16 @@ def finish(session: Session, now: datetime) -> Session:
 
 
 def format_clock(delta: timedelta) -> str:
-    """``12:05`` while time is left, ``+1:30`` once over."""
-    seconds = int(delta.total_seconds())
-    if delta.total_seconds() < 0:
-        over = int(-delta.total_seconds())
-        # round up so that the first overtime second shows +0:01
-        if over < -delta.total_seconds():
-            over += 1
-        return f"+{over // 60}:{over % 60:02d}"
-    if seconds < delta.total_seconds():
-        seconds += 1  # a countdown shows 0:01 until the last second is gone
-    return f"{seconds // 60}:{seconds % 60:02d}"
+    """``12:05`` while time is left, ``+1:30`` once over; past an hour ``1:02:05`` and
+    ``+20:24:33``, so a session left running overnight never shows 1224 minutes."""
+    total = delta.total_seconds()
+    over = total < 0
+    seconds = int(abs(total))
+    if seconds < abs(total):
+        seconds += 1  # round away from zero: 0:01 until the last second is gone, +0:01 at once
+    hours, rest = divmod(seconds, 3600)
+    text = f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
+    return f"+{text}" if over else text
 
 
 def set_notes(session: Session, index: int, notes: str) -> Session:

@@ -14,6 +14,7 @@ processes lose each other's updates and reuse doc_ids, and its query cache goes 
 from __future__ import annotations
 
 import errno
+from dataclasses import dataclass
 import json
 import threading
 from collections import deque
@@ -30,6 +31,7 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 
 from ..domain.errors import describe
+from ..domain.merge import BOOKKEEPING, field_name, merge_documents
 from ..domain.models import LessonPlan, Partnership, ResourceRequest, Session, SessionTemplate, Todo
 from .atomic import PRIVATE_FILE, Signature, atomic_write, ensure_private_dir, signature
 from .backups import backup_dir, make_backup
@@ -51,6 +53,35 @@ TABLE_OF: dict[type[BaseModel], str] = {
 SETTINGS = "settings"
 LOCK_TIMEOUT_S = 15.0
 CHANGE_LOG = 10_000
+HISTORY = 512
+"""Earlier revisions replaced by another process, kept so a save made from one merges with the
+newer copy (a window's own earlier saves are kept apart, in ``_handed``)."""
+
+
+@dataclass
+class _Handed:
+    """What this process last saved of a document, so its next save merges right."""
+
+    based_on: int
+    """The revision the window's copy was read at."""
+    ours: dict[str, Any]
+    """The document as the window handed it in, before any merge: what the window believes
+    the document is, and so the base of its next save from the same copy."""
+    written: int
+    """The revision it became."""
+    changed: dict[str, Any]
+    """The fields it changed, for telling the window when another one replaces them."""
+
+
+class Notice:
+    """Another window replaced a value this window had saved: what, in which document, by whom."""
+
+    def __init__(self, what: str, field: str, by: str | None, value: Any):
+        self.what, self.field, self.by, self.value = what, field, by, value
+
+    def __str__(self) -> str:
+        who = self.by or "Someone in another window"
+        return f"{who} changed {field_name(self.field)} of {self.what!r} after you (your value was replaced)."
 
 
 def _now() -> datetime:
@@ -123,6 +154,15 @@ class Store:
         """The log holds every change made after this generation (older ones fell off its end)."""
         self.read_only = False
         """Opened where no lock file can be made: every write is refused with a clear message."""
+        self.user: str | None = None
+        """Who is saving (the person's name); stored as each document's ``updated_by``."""
+        self._history: dict[tuple[str, str, int], dict[str, Any]] = {}
+        """(table, id, rev) -> that revision of the document, oldest first, at most HISTORY."""
+        self._handed: dict[tuple[str, str], _Handed] = {}
+        self._notices: list[Notice] = []
+        self.loads = 0
+        """Counts the times the file was read (another process wrote it): a view that sees it
+        change after its own save knows the save was merged with someone else's."""
         ensure_private_dir(self.path.parent)
         with self._writer:
             if not self.path.exists():
@@ -167,6 +207,7 @@ class Store:
                 pass
 
     def _load(self) -> None:
+        self.loads += 1
         self._remove_stale_temps()
         try:
             sig = signature(self.path)
@@ -184,6 +225,8 @@ class Store:
             self._install(data, sig, models)
 
     def _install(self, data: dict[str, Any], sig: Signature | None, models: dict[str, dict[str, BaseModel]] | None = None) -> None:
+        if self._sig is not None or getattr(self, "_db", None) is not None:
+            self._remember_replaced(data)
         self._db = TinyDB(storage=_MemoryStorage, data=data)
         self._sig = sig
         self._encoded = {}
@@ -197,6 +240,39 @@ class Store:
         self._loaded_at = self.generation
         self._changes.clear()
         self._complete_after = 0
+
+    def _remember_replaced(self, fresh: dict[str, Any]) -> None:
+        """Keep the revisions another process just replaced (a save from one of them must
+        merge with the new copy), and note the values this window saved that were replaced."""
+        old_data = self._data
+        for table in TABLE_OF.values():
+            old_docs = {d.get("id"): d for d in old_data.get(table, {}).values()}
+            if not old_docs:
+                continue
+            for doc in fresh.get(table, {}).values():
+                before = old_docs.get(doc.get("id"))
+                if before is not None and before.get("rev", 0) != doc.get("rev", 0):
+                    self._keep(table, before)
+        for (table, doc_id), handed in list(self._handed.items()):
+            doc = next((d for d in fresh.get(table, {}).values() if d.get("id") == doc_id), None)
+            if doc is None or doc.get("rev", 0) <= handed.written:
+                continue
+            for field, value in handed.changed.items():
+                if doc.get(field) != value and field not in BOOKKEEPING and field != "steps":
+                    what = doc.get("title") or doc.get("name") or table.rstrip("s")
+                    self._notices.append(Notice(str(what), field, doc.get("updated_by"), doc.get(field)))
+            handed.changed = {}  # told once
+
+    def _keep(self, table: str, doc: dict[str, Any]) -> None:
+        self._history[(table, doc.get("id"), doc.get("rev", 0))] = doc
+        while len(self._history) > HISTORY:
+            del self._history[next(iter(self._history))]
+
+    def take_notices(self) -> list[Notice]:
+        """Values this window saved that another window replaced since (said once each)."""
+        with self._mutex:
+            notices, self._notices = self._notices, []
+        return notices
 
     @property
     def _data(self) -> dict[str, Any]:
@@ -314,6 +390,7 @@ class Store:
                 self._load()
             try:
                 with self._mutex:
+                    puts = self._revised(puts)
                     self._check_links(puts, {doc_id for cls, doc_id in deletes if cls is Partnership})
                     self._apply(puts, deletes, settings or {})
                     payload = self._encode()
@@ -325,6 +402,37 @@ class Store:
                 except StoreError:
                     pass
                 raise
+
+    def _revised(self, puts: list[BaseModel]) -> list[BaseModel]:
+        """Each put with its next revision. One saved from a copy older than the file's is
+        merged field by field with it (``domain.merge``); its base is what this window last
+        handed in from that copy, or else the revision the copy was read at."""
+        revised = []
+        for doc in puts:
+            table = TABLE_OF[type(doc)]
+            key = (table, doc.id)  # type: ignore[attr-defined]
+            ours = doc.model_dump(mode="json")
+            read_at = ours.get("rev", 0)
+            current = self._raw(table, doc.id)  # type: ignore[attr-defined]
+            merged, rev = ours, read_at
+            if current is not None:
+                rev = current.get("rev", 0)
+                if rev > read_at:
+                    handed = self._handed.get(key)
+                    base = handed.ours if handed is not None and handed.based_on == read_at else self._history.get((table, doc.id, read_at))  # type: ignore[attr-defined]
+                    merged, _conflicts = merge_documents(base, ours, current)
+                self._keep(table, current)
+            changed = {k: v for k, v in merged.items() if current is None or current.get(k) != v}
+            self._handed[key] = _Handed(read_at, ours, rev + 1, changed)
+            try:
+                revised.append(type(doc).model_validate({**merged, "rev": rev + 1, "updated_by": self.user}))
+            except ValidationError as e:
+                raise InvalidDocument(describe(e)) from None
+        return revised
+
+    def _raw(self, table: str, doc_id: str) -> dict[str, Any] | None:
+        index = self._ids.get(table, {}).get(doc_id)
+        return None if index is None else self._data.get(table, {}).get(str(index))
 
     def _validated(self, doc: BaseModel) -> BaseModel:
         if type(doc) not in TABLE_OF:

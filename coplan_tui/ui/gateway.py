@@ -8,6 +8,11 @@ Writes go behind the keys: the writer waits until no change has come for ``QUIET
 ``MAX_DELAY_S`` after the first), then saves everything waiting as one commit. A save on a
 big file is ~20 ms of disk work whose GIL hand-offs slow the frame that shows the key; after
 a short quiet spell the frame is already drawn, and a burst of keys costs one write, not ten.
+
+A write the disk refuses (full, unplugged, a lock held too long) is not dropped: it waits and
+is tried again every ``RETRY_S`` together with whatever comes after it, in order, until it
+lands. ``on_waiting`` tells the app how many changes wait, so the window can say so and ask
+before quitting. A document the store refuses as invalid is never retried: it never could land.
 """
 
 from __future__ import annotations
@@ -36,14 +41,23 @@ class Change:
 _STOP = object()
 QUIET_S = 0.03
 MAX_DELAY_S = 0.25
+RETRY_S = 2.0
 
 
 class Gateway:
     """Serialises writes on one thread; reports each outcome through ``on_result``."""
 
-    def __init__(self, store: Store, on_result: Callable[[Change, StoreError | None], None]):
+    def __init__(
+        self,
+        store: Store,
+        on_result: Callable[[Change, StoreError | None], None],
+        on_waiting: Callable[[int, StoreError | None], None] | None = None,
+    ):
         self.store = store
         self._on_result = on_result
+        self._on_waiting = on_waiting
+        self._retry: list[Change] = []
+        """Changes the disk refused, oldest first, tried again until they land."""
         self._queue: queue.Queue[Any] = queue.Queue()
         self._waiting: Counter[tuple[type[BaseModel], str]] = Counter()
         """Documents handed to the writer and not yet on disk (or refused)."""
@@ -77,6 +91,10 @@ class Gateway:
         self._queue.put(marker)
         return marker.wait(timeout)
 
+    def unsaved(self) -> list[Change]:
+        """Changes still waiting for the disk (read from the UI thread: a snapshot)."""
+        return list(self._retry)
+
     def close(self, timeout: float = 10.0) -> None:
         self._queue.put(_STOP)
         self._thread.join(timeout)
@@ -84,7 +102,11 @@ class Gateway:
     def _run(self) -> None:
         while True:
             batch: list[Change] = []
-            item = self._queue.get()
+            try:
+                item = self._queue.get(timeout=RETRY_S if self._retry else None)
+            except queue.Empty:
+                self._commit([])  # the disk refused earlier changes: try them again
+                continue
             deadline = time.monotonic() + MAX_DELAY_S
             while True:
                 if item is _STOP:
@@ -106,7 +128,10 @@ class Gateway:
             self._commit(batch)
 
     def _commit(self, batch: list[Change]) -> None:
-        """One commit for the whole batch; if a document in it is refused, each change on its own."""
+        """One commit for the whole batch; if a document in it is refused, each change on its own.
+        Changes waiting for a retry go first, so the order of edits holds."""
+        retrying = bool(self._retry)
+        batch, self._retry = self._retry + batch, []
         if not batch:
             return
         try:
@@ -124,9 +149,16 @@ class Gateway:
                     self._report([change], None)
             return
         except StoreError as e:
-            self._report(batch, e)
+            if e.__cause__ is not None or self.store.read_only:  # a bug, or a file opened read-only: no retry helps
+                self._report(batch, e)
+                return
+            self._retry = batch  # the disk, not the document: keep it and try again
+            if self._on_waiting is not None:
+                self._on_waiting(len({key for change in batch for key in _keys(change)}), e)
             return
         self._report(batch, None)
+        if retrying and self._on_waiting is not None:
+            self._on_waiting(0, None)
 
     def _commit_one(self, change: Change) -> None:
         try:

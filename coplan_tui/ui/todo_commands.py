@@ -1,5 +1,5 @@
-"""Command-palette entries on every screen: the to-do review, and on a screen showing a
-session (the session screen), the export of its minutes."""
+"""Command-palette entries on every screen: the to-do review, the unfinished sessions to join
+or resume, and on a screen showing a session (the session screen), the export of its minutes."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 LABEL = "Review to-dos"
 MINUTES = "Export the minutes of this session"
+RESUME = "Join or resume a session"
 HELP = "Every to-do of this partnership (or all): filter, search, mark done, reassign, export"
 
 
@@ -32,7 +33,7 @@ class TodoCommands(Provider):
             export_session_minutes(self.app, session_id)
 
     def _commands(self) -> list[tuple[str, object, str]]:
-        found = [(LABEL, self._open, HELP)]
+        found = [(LABEL, self._open, HELP), (RESUME, self.app.resume_any_session, "Every unfinished session: join a partner in it, or go on where you left")]  # type: ignore[attr-defined]
         if self._session_id():  # the session screen: its minutes, as Markdown
             found.append((MINUTES, self._export_minutes, "Steps with notes, decisions, to-dos by owner, reflection"))
         return found

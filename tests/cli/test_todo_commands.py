@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from datetime import date
@@ -12,6 +13,7 @@ import icalendar
 import pytest
 
 from coplan_tui.cli import main
+from coplan_tui.commands.demo import seed_demo
 from coplan_tui.commands import todo_filters
 from coplan_tui.domain.models import Partnership, Session, Todo, TodoStatus
 from coplan_tui.domain.todo_rows import FIELDS
@@ -181,3 +183,24 @@ def test_import_reads_a_semicolon_spreadsheet_with_a_bom(demo_store, capsys, tmp
     todo = next(t for t in Store(demo_store.path).all(Todo) if t.title == "Laminate cards")
     assert (todo.feedback_by, todo.due) == (date(2026, 11, 24), date(2026, 12, 1))
     assert Store(demo_store.path).get(Partnership, todo.partnership_id).member(todo.owner).name == "Jordan Lee"
+
+
+def test_me_is_whoever_is_at_this_terminal(tmp_path, monkeypatch):
+    """`--owner me` means the person (--as, $COPLAN_USER or their settings), never the database."""
+    import subprocess
+    import sys
+
+    db = tmp_path / "coplan.json"
+    seed_demo(Store(db))
+    env = {**os.environ, "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    env.pop("COPLAN_USER", None)
+
+    def coplan(*args, **extra):
+        return subprocess.run([sys.executable, "-m", "coplan_tui", *args], capture_output=True, text=True, env={**env, **extra}, cwd=ROOT)
+
+    unknown = coplan("--db", str(db), "todo", "add", "Laminate", "--partnership", "lee", "--owner", "me")
+    assert unknown.returncode == 2 and "who is 'me'?" in unknown.stderr and "Traceback" not in unknown.stderr
+    added = coplan("--as", "Maria Alvarez", "--db", str(db), "todo", "add", "Laminate", "--partnership", "lee", "--owner", "me")
+    assert added.returncode == 0 and "for CT" in added.stdout
+    listed = coplan("--db", str(db), "todos", "--owner", "me", COPLAN_USER="Jordan Lee")
+    assert listed.returncode == 0 and "Print 8 sets of food web cards" in listed.stdout and "Laminate" not in listed.stdout

@@ -184,6 +184,13 @@ class Terminal:
             return -int(self.child.signalstatus)
         return int(self.child.exitstatus or 0)
 
+    def close_terminal(self) -> None:
+        """The terminal goes away (a window closed, an SSH connection dropped): its side of
+        the pty closes, and the kernel hangs the app up. Read nothing more from it."""
+        self.child.ptyproc.fileobj.close()
+        self.child.ptyproc.closed = True
+        self.child.closed = True
+
     def kill(self, sig: int = signal.SIGKILL) -> None:
         self.child.kill(sig)
         self.wait_exit()
@@ -213,6 +220,7 @@ def isolated_env(home: Path) -> dict[str, str]:
         TERM="xterm-256color",
         COLORTERM="truecolor",
         PYTHONPATH=str(PACKAGE_ROOT),
+        COPLAN_USER="Pat Tester",  # a person who already said who they are (test_identity unsets it)
         PYTHONDONTWRITEBYTECODE="1",
     )
     env.setdefault("LANG", "C.UTF-8")

@@ -114,3 +114,44 @@ def test_a_document_is_in_flight_until_its_write_is_reported(db_path, clock):
     assert gateway.flush()
     assert not gateway.in_flight(Todo, stray.id)  # refused counts as done too
     gateway.close()
+
+
+def test_a_refused_write_waits_and_lands_once_the_disk_lets_it(db_path, clock, monkeypatch):
+    """Disk full: nothing is dropped. The change waits, is tried again, and lands in order."""
+    import errno
+
+    from coplan_tui.store import store as store_module
+
+    monkeypatch.setattr(gateway_module, "RETRY_S", 0.05)
+    store = Store(db_path, clock=clock)
+    pair = Partnership(name="A & B", members=[Member(name="Ana", role=Role.CT), Member(name="Ben", role=Role.TC)])
+    store.put(pair)
+    real_write = store_module.atomic_write
+    disk_full = threading.Event()
+    disk_full.set()
+
+    def write(*args, **kwargs):
+        if disk_full.is_set():
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_write(*args, **kwargs)
+
+    monkeypatch.setattr(store_module, "atomic_write", write)
+    waiting: list[int] = []
+    results: list[object] = []
+    gateway = Gateway(store, lambda change, error: results.append(error), lambda count, error: waiting.append(count))
+    gateway.save(_todo(pair, "first", clock))
+    gateway.save(_todo(pair, "second", clock))
+    deadline = time.monotonic() + 10
+    while not (waiting and waiting[-1] == 2) and time.monotonic() < deadline:
+        time.sleep(0.01)  # the first attempt may hold only the first change; a retry holds both
+    assert waiting and waiting[-1] == 2 and results == []
+    assert [c.puts[0].title for c in gateway.unsaved()] == ["first", "second"]
+    time.sleep(0.3)  # several retries against the full disk: still waiting, nothing lost
+    assert _titles_on_disk(db_path) == set() and len(gateway.unsaved()) == 2
+    disk_full.clear()
+    deadline = time.monotonic() + 10
+    while waiting[-1] != 0 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert waiting[-1] == 0 and results == [None, None]
+    assert _titles_on_disk(db_path) == {"first", "second"} and gateway.unsaved() == []
+    gateway.close()

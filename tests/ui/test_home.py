@@ -22,10 +22,10 @@ async def test_dashboard_shows_each_partnership_and_the_selected_one_in_detail(d
         # the science pair is first: phase, level, next Tuesday session, to-dos, release status
         assert "CP II · Collaboration" in text and "Tue 24 Nov 15:30 (60 min)" in text
         assert "To-dos: open/overdue/due this week" in text
-        assert "CT 2/1/1  TC 2/0/2  both 1/0/1" in text and "behind" in text
+        assert "CT 2/1/1  TC 2/0/2  both 1/0/1" in text and "on plan" in text
         # detail: the suggested leader and why, and each member's load
-        assert "led by Jordan Lee (TC)" in text
-        assert "the TC led 1 of the last 3 (33%), below 46%, so the TC leads" in text
+        assert "led by Maria Alvarez (CT)" in text
+        assert "1 of 1 session in Q3 so far was TC-led (100%); Q3 plans 35–50%: the CT leads next." in text
         assert "To-dos CT   2 open · 1 overdue · 1 due this week" in text
         assert "To-dos TC   2 open · 0 overdue · 2 due this week" in text
         await pilot.press("down")

@@ -18,7 +18,7 @@ TODAY = FIXED_NOW.date()  # Monday 23 November 2026
 
 
 def cp3_pair(store: Store) -> Partnership:
-    """Clinical Practice III, 12 weeks from 2 Nov: Q1 is 2-22 Nov (60-67% TC-led)."""
+    """Clinical Practice III, 12 weeks from 2 Nov: Q1 is 2-22 Nov (20-40% TC-led), Q2 from 23 Nov (40-60%)."""
     p = Partnership(
         name="Kim & Ortiz",
         members=[Member(name="Dana Kim", role=Role.CT), Member(name="Luis Ortiz", role=Role.TC)],
@@ -32,14 +32,14 @@ def cp3_pair(store: Store) -> Partnership:
 
 
 def record(store: Store, p: Partnership, leaders: list[tuple[int, Role]]) -> None:
-    """Finished sessions ``days`` before today, each led by the member with that role."""
+    """Finished sessions ``days`` before today (at 9:00), each led by the member with that role."""
     docs = []
     for days, role in leaders:
         day = TODAY - timedelta(days=days)
         docs.append(
             Session(
                 partnership_id=p.id, template=WEEKLY, leader_id=p.member_with_role(role).id, day=day,
-                status=SessionStatus.DONE, created_at=datetime.combine(day, time(15), tzinfo=timezone.utc),
+                status=SessionStatus.DONE, created_at=datetime.combine(day, time(9), tzinfo=timezone.utc),
             )  # fmt: skip
         )
     store.put(*docs)
@@ -54,28 +54,30 @@ async def open_release(app, pilot) -> None:
 
 async def test_figures_follow_the_recorded_leaders(store, clock):
     p = cp3_pair(store)
-    # weeks of 2, 9 and 16 Nov: CT, then TC and CT, then TC
+    # Q1, weeks of 2, 9 and 16 Nov: CT, then TC and CT, then TC
     record(store, p, [(20, Role.CT), (13, Role.TC), (12, Role.CT), (6, Role.TC)])
     app = CoplanApp(store.path, store=store, clock=clock, poll=False)
     async with app.run_test(size=(120, 50)) as pilot:
         await open_release(app, pilot)
         text = screen_text(app)
-        # 2 of the last 4 sessions were TC-led (50%); Q2 (from 23 Nov) plans 67-75%: behind
-        assert "Behind the plan. The TC led 2 of the last 4 sessions (50%); Q2 plans 67–75% TC-led." in text
-        assert "Next session (Wed 25 Nov 15:00 (60 min)): Luis Ortiz (TC) leads." in text
-        assert "the TC led 2 of the last 4 (50%), below 71%, so the TC leads." in text
+        # Q2 starts today: nothing held in it yet, and the CT goes first (its middle is 50%)
+        assert "No session in Q2 of Clinical Practice III yet; it plans 40–60% TC-led." in text
+        assert "Next session (Wed 25 Nov 15:00 (60 min)): Dana Kim (CT) leads." in text
+        assert "No session in Q2 yet; Q2 plans 40–60% TC-led: the CT leads next." in text
         [this_week] = [line for line in text.splitlines() if "Q2  23 Nov▸" in line]
-        assert "50% of 4 plan 67–75%" in this_week
-        assert "  0% of 1 plan 60–67%" in text  # week of 2 Nov
-        assert " 33% of 3 plan 60–67%" in text  # week of 9 Nov
-        assert " 50% of 4 plan 60–67%" in text  # week of 16 Nov
-        # three more TC-led sessions tip it: 5 of the last 7 is 71%, on plan
-        record(store, p, [(5, Role.TC), (4, Role.TC), (3, Role.TC)])
+        assert "no sessions plan 40–60%" in this_week
+        assert "0 of 1 TC plan 20–40%" in text  # week of 2 Nov
+        assert "1 of 3 TC plan 20–40%" in text  # week of 9 Nov
+        assert "2 of 4 TC plan 20–40%" in text  # week of 16 Nov
+        # three TC-led sessions earlier today count at once: 3 of 3 is ahead of 40-60%
+        record(store, p, [(0, Role.TC), (0, Role.TC), (0, Role.TC)])
         app._broadcast(external=True)
         await settle(pilot)
         text = screen_text(app)
-        assert "On plan. The TC led 5 of the last 7 sessions (71%)" in text
-        assert "at or above 71%, so the CT leads." in text
+        assert "Ahead of the plan. 3 of the 3 sessions in Q2 so far were TC-led (100%); Q2 plans 40–60%." in text
+        assert "Q2 plans 40–60%: the CT leads next." in text
+        # and the regular Wednesday meeting is still the next one (not today: today's already held)
+        assert "Next session (Wed 25 Nov 15:00 (60 min)): Dana Kim (CT) leads." in text
 
 
 async def test_approaches_planned_are_listed_against_the_stage(demo_store, clock):
@@ -133,3 +135,40 @@ async def test_a_partnership_deleted_by_another_window_closes_its_release_screen
         await settle(pilot)
         assert app.screen.__class__.__name__ == "HomeScreen"
         assert app.screen.query_one("#partnerships").row_count == 0
+
+
+async def test_moving_a_stage_end_moves_the_next_start_so_no_day_falls_in_a_gap(store, clock):
+    p = cp3_pair(store)
+    app = CoplanApp(store.path, store=store, clock=clock, poll=False)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_release(app, pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        await pilot.press("enter", "tab", "tab")  # edit Q1: its end date
+        await pilot.press("ctrl+u", *"2026-11-18", "ctrl+s")
+        await settle(pilot)
+        assert any("Q2 moved to meet it" in n.message for n in app._notifications)
+        # and a Q2 start that would swallow all of Q1 is refused with a message
+        await pilot.press("down", "enter", "tab")
+        await pilot.press("ctrl+u", *"2026-11-01", "ctrl+s")
+        await settle(pilot)
+        assert "would start before Q1 does" in screen_text(app)
+        await pilot.press("escape")
+        await settle(pilot)
+    plan = store.get(Partnership, p.id).release_plan
+    assert (plan[0].end, plan[1].start) == (date(2026, 11, 18), date(2026, 11, 19))
+    assert plan[1].end == date(2026, 12, 13) and plan[0].guidance  # the rest of Q2 and Q1's words are kept
+
+
+async def test_a_stage_label_with_markup_is_saved_and_said_literally(store, clock):
+    p = cp3_pair(store)
+    app = CoplanApp(store.path, store=store, clock=clock, poll=False)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_release(app, pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        await pilot.press("enter", "ctrl+u", *"[/]Q1 [link=x]y[/link]", "ctrl+s")
+        await settle(pilot)
+        # said as typed: the toast does not read the label as markup
+        assert any(n.message == "Saved [/]Q1 [link=x]y[/link]." and not n.markup for n in app._notifications)
+    assert store.get(Partnership, p.id).release_plan[0].label == "[/]Q1 [link=x]y[/link]"

@@ -50,25 +50,46 @@ async def test_opens_from_home_and_filters_by_one_key_each(demo_store, clock):
         assert not isinstance(app.screen, TodosScreen)
 
 
-async def test_mine_asks_once_who_i_am_and_remembers(demo_store, clock):
+async def test_mine_asks_once_who_i_am_and_remembers(demo_store, clock, tmp_path):
+    """Asked at the first start, kept in the person's settings file: "mine" asks nothing more."""
+    import json
+
+    settings = tmp_path / "jordan" / "settings.json"
+    app = CoplanApp(demo_store.path, store=demo_store, clock=clock, poll=False, settings_file=settings)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, ChoiceDialog) and "Who are you?" in screen_text(app)
+        await pilot.press("enter")  # the first name: Jordan Lee
+        await settle(pilot)
+        await app.workers.wait_for_complete()
+        # The person's own settings remember it, not the database the partners share.
+        assert json.loads(settings.read_text())["name"] == "Jordan Lee"
+        assert Store(demo_store.path).setting("me") is None
+        await open_review(pilot)
+        await pilot.press("o")  # mine: no question
+        await settle(pilot)
+        assert isinstance(app.screen, TodosScreen)
+        assert set(shown(app)) == {
+            "Draft the exit ticket for energy flow",
+            "Print 8 sets of food web cards",
+            "Email parents about the field trip form",
+        }
+        await pilot.press("o")  # partner's
+        await settle(pilot)
+        assert set(shown(app)) == {"Book the lab cart for Thursday", "Bell-work slides for next week"}
+
+
+async def test_mine_asks_who_i_am_when_nobody_said(demo_store, clock):
     app = CoplanApp(demo_store.path, store=demo_store, clock=clock, poll=False)
     async with app.run_test(size=(120, 30)) as pilot:
         await open_review(pilot)
         await pilot.press("o")
         await settle(pilot)
         assert isinstance(app.screen, ChoiceDialog)
-        await pilot.press("enter")  # the first name: Jordan Lee
+        await pilot.press("down", "enter")  # Maria Alvarez, the second name
         await settle(pilot)
-        assert Store(demo_store.path).setting("me") == "Jordan Lee"
-        assert set(shown(app)) == {
-            "Draft the exit ticket for energy flow",
-            "Print 8 sets of food web cards",
-            "Email parents about the field trip form",
-        }
-        await pilot.press("o")  # partner's: no question this time
-        await settle(pilot)
-        assert isinstance(app.screen, TodosScreen)
-        assert set(shown(app)) == {"Book the lab cart for Thursday", "Bell-work slides for next week"}
+        assert app.user == "Maria Alvarez" and isinstance(app.screen, TodosScreen)
+        assert "Book the lab cart for Thursday" in shown(app)
 
 
 async def test_search_as_you_type_and_sort(demo_store, clock):
@@ -223,3 +244,59 @@ async def test_export_the_minutes_of_a_todos_session(demo_store, clock, tmp_path
         text = written.read_text()
         assert "## Decisions" in text and "Book the lab cart for Thursday" in text
         assert any(str(written) in str(n.message) for n in app._notifications)
+
+
+async def test_who_i_am_belongs_to_the_person_not_the_database(demo_store, clock, tmp_path):
+    """Two partners on one database each have their own "mine"."""
+    import json
+
+    for person, name in (("jordan", "Jordan Lee"), ("maria", "Maria Alvarez")):
+        settings = tmp_path / person / "settings.json"
+        settings.parent.mkdir()
+        settings.write_text(json.dumps({"name": name}))
+        app = CoplanApp(demo_store.path, store=demo_store, clock=clock, poll=False, settings_file=settings)
+        async with app.run_test(size=(120, 30)) as pilot:
+            await open_review(pilot)
+            await pilot.press("o")  # mine, without a question
+            await settle(pilot)
+            assert isinstance(app.screen, TodosScreen)
+            rows = set(shown(app))
+        member_of = {p.id: m.id for p in demo_store.all(Partnership) for m in p.members if m.name == name}
+        mine = {t.title for t in demo_store.all(Todo) if t.is_open and member_of.get(t.partnership_id) is not None and t.owner in (member_of[t.partnership_id], "both")}
+        assert rows == mine and mine, person
+
+
+async def test_undo_puts_back_only_what_it_changed_when_the_partner_edited_since(demo_store, clock, tmp_path):
+    """A ticks a to-do, B (another process) renames it, A presses u: open again, B's title kept."""
+    import subprocess
+    import sys
+    import textwrap
+    from pathlib import Path
+
+    rename = textwrap.dedent(
+        """
+        import sys
+        from coplan_tui.store import Store
+        from coplan_tui.domain.models import Todo
+        from coplan_tui.domain.todo_changes import edited
+        store = Store(sys.argv[1]); store.user = "Jordan Lee"
+        todo = store.get(Todo, sys.argv[2])
+        store.put(edited(todo, store.clock(), title="Renamed by Jordan"))
+        """
+    )
+    app = CoplanApp(demo_store.path, store=demo_store, clock=clock, poll=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_review(pilot)
+        first = shown(app)[0]
+        todo = next(t for t in demo_store.all(Todo) if t.title == first)
+        await pilot.press("x")
+        await settle(pilot)
+        root = Path(__file__).resolve().parents[2]
+        done = subprocess.run([sys.executable, "-c", rename, str(demo_store.path), todo.id], cwd=root, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        app._check_file()  # the poll, now
+        await settle(pilot)
+        await pilot.press("u")
+        await settle(pilot)
+    final = Store(demo_store.path).get(Todo, todo.id)
+    assert final.status == TodoStatus.OPEN and final.title == "Renamed by Jordan"

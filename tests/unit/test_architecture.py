@@ -67,6 +67,8 @@ HEADLESS = {
     "requests-json": ["requests", "list", "--all", "--format", "json"],
     "sessions-json": ["sessions", "--format", "json"],
     "schedule-ics": ["schedule", "--format", "ics", "--weeks", "3"],
+    "release": ["release"],
+    "release-json": ["release", "--as-of", "today", "--format", "json"],
     "export-todos-ics": ["export", "todos", "--format", "ics"],
     "export-todos-csv": ["export", "todos", "--format", "csv"],
     "export-todos-md": ["export", "todos", "--format", "md"],

@@ -26,8 +26,9 @@ def errors(**changes) -> dict[str, str]:
 
 
 def test_a_complete_form_builds_a_partnership():
-    p = build(good(school="Lincoln MS", level="coordination", mode="virtual", platform="Zoom"), TODAY)
+    p = build(good(school="Lincoln MS", level="coordination", lead="m2", mode="virtual", platform="Zoom"), TODAY)
     assert [m.role for m in p.members] == [Role.CT, Role.TC]
+    assert p.lead_id == p.members[1].id
     assert p.phase == Phase.CP2 and p.level == Level.COORDINATION
     assert p.schedule.start_time == time(15, 30) and p.meeting.platform == "Zoom"
     assert p.context.school == "Lincoln MS"
@@ -70,3 +71,16 @@ def test_editing_keeps_ids_inventory_and_roles():
 @pytest.mark.parametrize(("text", "expected"), [("15:30", time(15, 30)), ("1530", time(15, 30)), ("3:30pm", time(15, 30)), ("3pm", time(15)), ("12am", time(0))])
 def test_parse_time(text, expected):
     assert parse_time(text) == expected
+
+
+@pytest.mark.parametrize(("lead", "index"), [("m1", 0), ("m2", 1)])
+def test_coordination_names_one_lead_and_the_form_gives_it_back(lead, index):
+    p = build(good(level="coordination", lead=lead), TODAY)
+    assert p.lead_id == p.members[index].id
+    assert fields_of(p)["lead"] == lead
+
+
+def test_coordination_without_a_lead_is_refused_and_other_levels_drop_it():
+    assert "choose who leads" in errors(level="coordination", lead="")["lead"]
+    assert build(good(level="collaboration", lead="m1"), TODAY).lead_id is None
+    assert build(good(level="cooperation", lead="m2"), TODAY).lead_id is None

@@ -148,6 +148,7 @@ def plan_info_form(plan: LessonPlan, today: date) -> FormDialog[dict]:
             "standards": [s.strip() for s in v["standards"].split(";") if s.strip()],
             "differentiation": v["differentiation"],
             "outcomes": v["outcomes"],
+            "tc_included": v["tc_included"] == "yes",
         }
         LessonPlan.model_validate({**plan.model_dump(), **update})
         return update
@@ -164,6 +165,12 @@ def plan_info_form(plan: LessonPlan, today: date) -> FormDialog[dict]:
             FormField("standards", "Standards", "; ".join(plan.standards), placeholder="separate with ;"),
             FormField("differentiation", "Supports", plan.differentiation, placeholder="plan-wide differentiation"),
             FormField("outcomes", "Outcomes", plan.outcomes, placeholder="after teaching: how students did, and why"),
+            FormField(
+                "tc_included",
+                "TC included in planning",
+                "yes" if plan.tc_included else "no",
+                choices=[("No", "no"), ("Yes: a targeted lesson the TC helped plan", "yes")],
+            ),
         ],
         build,
     )

@@ -6,9 +6,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ..text import lit
+from ..widgets.footer import CoplanFooter
 
 
 class StoreErrorScreen(Screen[None]):
@@ -23,4 +24,4 @@ class StoreErrorScreen(Screen[None]):
         with Vertical(id="error-box"):
             yield Static(lit("coplan cannot open this database", "bold"), id="error-title")
             yield Static(lit(self.message), id="error-message")
-        yield Footer()
+        yield CoplanFooter()

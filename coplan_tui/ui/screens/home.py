@@ -13,17 +13,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from ...domain.catalogue import Level
 from ...domain.models import BOTH, LessonPlan, Partnership, ResourceRequest, Session, Todo
+from ...domain.release import Advice, advise, last_held
 from ...domain.requests import describe_request, ordered
-from ...domain.release import ReleaseStatus, release_status, suggested_leader
 from ...domain.schedule import describe_next, next_session_at, occurrences
 from ...domain.workload import Load, total, workload
 from ..messages import DataChanged
 from ..text import clip, lit
 from ..widgets.release_chart import STATUS_STYLE
+from ..widgets.footer import CoplanFooter
 
 NARROW = 110
 """Below this many columns the table abbreviates."""
@@ -37,7 +38,7 @@ WELCOME = (
 )
 
 
-def status_text(status: ReleaseStatus) -> Text:
+def status_text(status: Advice) -> Text:
     return lit(status.short, STATUS_STYLE.get(status.state, "dim"))
 
 
@@ -65,11 +66,12 @@ def todo_cell(p: Partnership, loads: dict[str, Load], narrow: bool) -> Text:
     return text
 
 
-def next_cell(p: Partnership, now, narrow: bool) -> str:
+def next_cell(p: Partnership, now, narrow: bool, sessions: list[Session]) -> str:
+    held = last_held(p, sessions, now)
     if not narrow:
-        return describe_next(p, now)
-    at = next_session_at(p, now)
-    return f"{at:%a %d %H:%M}" if at else describe_next(p, now)
+        return describe_next(p, now, held)
+    at = next_session_at(p, now, held)
+    return f"{at:%a %d %H:%M}" if at else describe_next(p, now, held)
 
 
 class HomeScreen(Screen[None]):
@@ -101,7 +103,7 @@ class HomeScreen(Screen[None]):
             yield Static("", id="welcome")
             yield DataTable(id="partnerships", cursor_type="row", zebra_stripes=True)
             yield Static("", id="detail")
-        yield Footer()
+        yield CoplanFooter()
 
     def on_mount(self) -> None:
         self.refresh_data()
@@ -132,7 +134,9 @@ class HomeScreen(Screen[None]):
         now = self.app.now()  # type: ignore[attr-defined]
         today = now.date()
         partnerships = self.partnerships
-        sessions = store.all(Session)
+        by_pair: dict[str, list[Session]] = {}
+        for session in store.all(Session):
+            by_pair.setdefault(session.partnership_id, []).append(session)
         todos = store.all(Todo)
         empty = not partnerships
         self.set_class(empty, "-empty")
@@ -157,9 +161,9 @@ class HomeScreen(Screen[None]):
             table.add_row(
                 lit(clip(p.display_name, 24) if narrow else p.display_name),
                 lit(phase_level(p, narrow)),
-                lit(next_cell(p, now, narrow)),
+                lit(next_cell(p, now, narrow, by_pair.get(p.id, []))),
                 todo_cell(p, workload(p, todos, today), narrow),
-                status_text(release_status(p, sessions, today)),
+                status_text(advise(p, by_pair.get(p.id, []), now)),
                 key=p.id,
             )
         if keep and keep in {p.id for p in partnerships}:
@@ -178,7 +182,7 @@ class HomeScreen(Screen[None]):
             return
         store = self.app.store  # type: ignore[attr-defined]
         now = self.app.now()  # type: ignore[attr-defined]
-        sessions = store.all(Session)
+        sessions = [s for s in store.all(Session) if s.partnership_id == p.id]
         requests = [r for r in store.all(ResourceRequest) if r.partnership_id == p.id]
         detail.update(detail_table(p, sessions, store.all(Todo), now, requests))
 
@@ -194,7 +198,7 @@ class HomeScreen(Screen[None]):
 
     def action_start_session(self) -> None:
         p = self.selected
-        self.app.open_session(p.id if p else None)  # type: ignore[attr-defined]
+        self.app.start_or_join_session(p.id if p else None)  # type: ignore[attr-defined]
 
     def action_todos(self) -> None:
         p = self.selected
@@ -293,15 +297,15 @@ def detail_table(p: Partnership, sessions: list[Session], todos: list[Todo], now
     meeting = "in person" if p.meeting.mode == "in_person" else f"virtual ({p.meeting.platform})"
     grid.add_row(lit("Members"), lit(who))
     grid.add_row(lit("Context"), lit(" · ".join(x for x in (where, meeting) if x)))
-    at = next_session_at(p, now)
-    suggestion = suggested_leader(p, at.date() if at else today, sessions)
+    suggestion = advise(p, sessions, now)
     leader = p.member(suggestion.member_id) if suggestion.member_id else None
-    nxt = lit(describe_next(p, now))
+    nxt = lit(describe_next(p, now, last_held(p, sessions, now)))
     if leader:
         nxt.append_text(lit(f"  led by {leader.name} ({p.owner_label(leader.id)})", "bold"))
     grid.add_row(lit("Next"), nxt)
     grid.add_row(lit("Why"), lit(suggestion.reason, "dim"))
-    ahead = [o for o in occurrences(p, now, 4) if not o.skipped and o.end > now]
+    held = last_held(p, sessions, now)
+    ahead = [o for o in occurrences(p, now, 4) if not o.skipped and o.end > now and (held is None or o.regular.date() > held)]
     if ahead:
         grid.add_row(lit("Schedule"), lit(" · ".join(f"{o.start:%a %d %b} {o.kind.label} {o.minutes}" for o in ahead) + "  (c)"))
     loads = workload(p, todos, today)
@@ -317,6 +321,6 @@ def detail_table(p: Partnership, sessions: list[Session], todos: list[Todo], now
         shown = [describe_request(r, today) for r in waiting[:3]] + ([f"… {len(waiting) - 3} more"] if len(waiting) > 3 else [])
         head = f"{len(waiting)} open" + (" (coplan requests add WHAT)" if not waiting else "")
         grid.add_row(lit("Requests"), lit("\n".join([head, *(f"  {line}" for line in shown)])))
-    status = release_status(p, sessions, today)
+    status = suggestion
     grid.add_row(lit("Release"), lit(status.sentence, STATUS_STYLE.get(status.state, "")))
     return grid

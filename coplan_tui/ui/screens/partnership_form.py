@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Header, Input, Select, Static
+from textual.widgets import Button, Header, Input, Select, Static
 
 from ...domain.catalogue import Level, Phase, Role
 from ...domain.dates import ACCEPTED
@@ -20,6 +20,7 @@ from ...domain.levels import level_changes
 from ...domain.models import Partnership, Weekday
 from ...domain.partnership_form import BLANK, FIELDS, FormErrors, build, fields_of
 from ..text import lit
+from ..widgets.footer import CoplanFooter
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -30,7 +31,7 @@ LABELS = {
     "school": "School", "subject": "Subject", "grade": "Grade",
     "phase": "Placement phase",
     "start": "Placement starts", "end": "Placement ends",
-    "level": "Partnership level",
+    "level": "Partnership level", "lead": "Who leads (coordination has one lead)",
     "weekday": "Regular day", "time": "Time",
     "minutes": "Regular min", "big_minutes": "Big-picture min", "feedback_minutes": "Feedback min",
     "mode": "Meeting", "platform": "Video platform",
@@ -52,6 +53,15 @@ def _field(name: str, widget: Widget, classes: str = "") -> Vertical:
 
 def _select(name: str, options: list[tuple[str, str]]) -> Select:
     return Select([(lit(label), value) for label, value in options], allow_blank=False, id=f"f-{name}", compact=True)
+
+
+def lead_options(first: str, second: str) -> list[tuple[str, str]]:
+    """The lead picker's choices, named after what the name fields say now."""
+    return [
+        ("Choose who leads", ""),
+        (f"First member: {first.strip() or '(no name yet)'}", "m1"),
+        (f"Second member: {second.strip() or '(no name yet)'}", "m2"),
+    ]
 
 
 def _input(name: str, placeholder: str = "") -> Input:
@@ -105,6 +115,7 @@ class PartnershipFormScreen(Screen[None]):
                 classes="row",
             )
             yield _field("level", _select("level", [(f"{lv.label}: {lv.description}", lv.value) for lv in Level]))
+            yield _field("lead", _select("lead", lead_options("", "")))
             yield Static(lit("Regular schedule", "bold"), classes="section-title")
             days = [("No regular time", "")] + [(WEEKDAY_NAMES[d.index], d.value) for d in Weekday]
             yield Horizontal(
@@ -133,13 +144,14 @@ class PartnershipFormScreen(Screen[None]):
             with Horizontal(id="form-buttons"):
                 yield Button("Save (ctrl+s)", id="save", variant="primary")
                 yield Button("Cancel (esc)", id="cancel")
-        yield Footer()
+        yield CoplanFooter()
 
     def on_mount(self) -> None:
         existing = self.existing
         self.title = f"Edit {existing.display_name}" if existing else "New partnership"
         self.initial = fields_of(existing) if existing else dict(BLANK)
         self.fill(self.initial)
+        self.show_lead()
         self.query_one("#f-m1_name" if existing is None else "#f-name", Input).focus()
 
     # --- the fields as text -------------------------------------------------------------
@@ -188,13 +200,27 @@ class PartnershipFormScreen(Screen[None]):
         self.show_errors({})
         return p
 
-    def on_input_changed(self, _: Input.Changed) -> None:
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id in ("f-m1_name", "f-m2_name"):
+            self.name_leads()
         if self.checked:
             self.check()
 
-    def on_select_changed(self, _: Select.Changed) -> None:
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "f-level":
+            self.show_lead()
         if self.checked:
             self.check()
+
+    def show_lead(self) -> None:
+        """The lead picker shows only for coordination: collaboration follows the release plan or rotates."""
+        self.query_one("#lead-field").display = self.query_one("#f-level", Select).value == Level.COORDINATION.value
+
+    def name_leads(self) -> None:
+        lead = self.query_one("#f-lead", Select)
+        value = lead.value
+        lead.set_options([(lit(label), v) for label, v in lead_options(self.query_one("#f-m1_name", Input).value, self.query_one("#f-m2_name", Input).value)])
+        lead.value = value
 
     # --- actions ------------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from ...domain.balance import approach_balance
 from ...domain.models import LessonPlan, Partnership
@@ -17,6 +17,7 @@ from ..widgets.approach_chart import ApproachChart
 from .plan_editor import PlanEditor
 from ..widgets.resource_pane import ResourcePane
 from ..dialogs.confirm import ConfirmScreen
+from ..widgets.footer import CoplanFooter
 from .plan_export import write_plan_markdown
 from ..dialogs.plan_forms import resource_form
 from ..dialogs.plan_dialogs import ChoiceDialog
@@ -53,7 +54,7 @@ class PlanScreen(Screen[None]):
             with Vertical(id="plan-side"):
                 yield ApproachChart("", id="approach-chart")
                 yield ResourcePane(id="resource-pane")
-        yield Footer()
+        yield CoplanFooter()
 
     def on_mount(self) -> None:
         self.query_one("#plan-editor .pe-outline").focus()

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from ...domain.alignment import check
 from ...domain.models import LessonPlan, Partnership, Session, Todo
@@ -16,6 +16,7 @@ from ..messages import DataChanged
 from ..text import lit
 from ..dialogs.confirm import ConfirmScreen
 from ..dialogs.plan_forms import new_plan_form
+from ..widgets.footer import CoplanFooter
 
 
 class PlanListScreen(Screen[None]):
@@ -38,7 +39,7 @@ class PlanListScreen(Screen[None]):
         with Vertical(id="plans-screen"):
             yield Static("", id="plans-empty")
             yield DataTable(id="plans", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield CoplanFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#plans", DataTable)

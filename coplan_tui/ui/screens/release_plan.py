@@ -13,16 +13,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Header, Input, OptionList, Select, Static
+from textual.widgets import DataTable, Header, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from ...domain.catalogue import Approach
 from ...domain.dates import parse_date
 from ...domain.errors import DomainError, describe
 from ...domain.models import Partnership, ReleaseStage
-from ...domain.release import release_plan, validate_plan
+from ...domain.release import release_plan, with_stage
 from ..messages import DataChanged
 from ..text import lit
+from ..widgets.footer import CoplanFooter
 
 LEADERS = [("CT leads", "CT"), ("TC leads", "TC"), ("Shared", "shared")]
 
@@ -115,6 +116,7 @@ class StageDialog(ModalScreen[ReleaseStage | None]):
                 tc_share_min=number("#stage-min", "TC-led from"),
                 tc_share_max=number("#stage-max", "TC-led to"),
                 approaches=self.query_one(ApproachPicker).selected,
+                guidance=self.stage.guidance,
             )
         except ValidationError as e:
             raise DomainError(describe(e)) from None
@@ -139,7 +141,8 @@ class StageDialog(ModalScreen[ReleaseStage | None]):
 class ReleasePlanScreen(Screen[None]):
     HELP = (
         "The release plan, stage by stage: who is expected to lead coplanning, the share of sessions "
-        "the TC should lead, and the coteaching approaches expected. Enter edits a stage; r resets "
+        "the TC should lead, and the coteaching approaches expected. Stages follow one another with no gap: "
+        "moving a stage's dates moves its neighbours to meet it. Enter edits a stage; r resets "
         "the plan to the defaults for the phase and dates."
     )
     BINDINGS = [
@@ -162,7 +165,7 @@ class ReleasePlanScreen(Screen[None]):
         with Vertical(id="plan"):
             yield Static("", id="plan-note")
             yield DataTable(id="stages", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield CoplanFooter()
 
     def on_mount(self) -> None:
         self.query_one("#stages", DataTable).add_columns("Stage", "Starts", "Ends", "Leads", "TC-led", "Approaches")
@@ -208,7 +211,7 @@ class ReleasePlanScreen(Screen[None]):
             return
         def saved(error) -> None:
             if error is None:
-                self.notify(message, title="Saved")
+                self.notify(message, title="Saved", markup=False)
 
         self.app.save(updated, done=saved)  # type: ignore[attr-defined]
 
@@ -222,15 +225,17 @@ class ReleasePlanScreen(Screen[None]):
 
         def check(stage: ReleaseStage) -> str | None:
             try:
-                validate_plan([*stages[:index], stage, *stages[index + 1 :]])
+                with_stage(stages, index, stage)
             except DomainError as e:
                 return str(e)
             return None
 
         def done(stage: ReleaseStage | None) -> None:
             if stage is not None:
-                stages[index] = stage
-                self.save_plan(stages, f"Saved {stage.label}.")
+                moved = with_stage(stages, index, stage)
+                shifted = [s.label for s, t in zip(moved, stages) if s is not stage and (s.start, s.end) != (t.start, t.end)]
+                note = f" {' and '.join(shifted)} moved to meet it: every day belongs to one stage." if shifted else ""
+                self.save_plan(moved, f"Saved {stage.label}.{note}")
 
         self.app.push_screen(StageDialog(stages[index], check), done)
 

@@ -15,41 +15,49 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
-from ...domain.catalogue import Approach
+from ...domain.catalogue import Approach, Phase
 from ...domain.models import LessonPlan, Partnership, Session
 from ...domain.release import (
+    advise,
     approaches_planned,
+    last_held,
     release_plan,
-    release_status,
     stage_on,
-    suggested_leader,
+    tc_included_per_stage,
     weekly_progress,
 )
-from ...domain.schedule import describe_next, next_session_at
+from ...domain.schedule import describe_next
 from ..messages import DataChanged
 from ..text import lit
 from ..widgets.release_chart import STATUS_STYLE, ReleaseChart
+from ..widgets.footer import CoplanFooter
 
 
-def stages_table(p: Partnership, today: date) -> Table:
+def stages_table(p: Partnership, today: date, included: dict[str, int] | None = None) -> Table:
+    """The plan's stages; in CP I also how often the TC was included in planning per stage."""
     current = stage_on(p, today)
     table = Table(box=None, padding=(0, 1), header_style="bold", expand=True)
     table.add_column("Stage", no_wrap=True)
     table.add_column("Dates", no_wrap=True)
     table.add_column("Leads", no_wrap=True)
     table.add_column("TC-led", no_wrap=True, justify="right")
+    if included is not None:
+        table.add_column("TC in planning", no_wrap=True, justify="right")
     table.add_column("Approaches expected", ratio=1)
     for s in release_plan(p):
         style = "bold" if s == current else ""
-        table.add_row(
+        cells = [
             lit(("▸ " if s == current else "  ") + s.label, style),
             lit(f"{s.start:%d %b} – {s.end:%d %b}", style),
             lit(s.leader, style),
             lit(f"{s.tc_share_min}–{s.tc_share_max}%", style),
             lit(", ".join(a.label for a in s.approaches) or "—", style),
-        )
+        ]
+        if included is not None:
+            cells.insert(4, lit(str(included.get(s.label, 0)) if s.start <= today else "", style))
+        table.add_row(*cells)
     return table
 
 
@@ -74,7 +82,7 @@ def approaches_table(p: Partnership, plans: list[LessonPlan], today: date) -> Ta
 class ReleaseScreen(Screen[None]):
     HELP = (
         "The gradual release of responsibility. Each chart row is a week: ░ is the planned range of "
-        "TC-led sessions, █ the share the TC actually led over the last four weeks. Press e to edit the plan."
+        "TC-led sessions, █ the share of the stage's sessions the TC led so far, as of that week's end. Press e to edit the plan."
     )
     BINDINGS = [
         Binding("e", "edit_plan", "Edit plan", id="release.edit_plan"),
@@ -97,7 +105,7 @@ class ReleaseScreen(Screen[None]):
             yield Static("", id="release-stages")
             yield Static(lit("Coteaching approaches in lesson segments so far", "bold"), classes="section-title")
             yield Static("", id="release-approaches")
-        yield Footer()
+        yield CoplanFooter()
 
     def on_mount(self) -> None:
         self.refresh_data()
@@ -118,20 +126,19 @@ class ReleaseScreen(Screen[None]):
         today = now.date()
         sessions = [s for s in store.all(Session) if s.partnership_id == p.id]
         self.title = f"Release: {p.display_name}"
-        status = release_status(p, sessions, today)
-        self.query_one("#release-status", Static).update(lit(status.sentence, STATUS_STYLE.get(status.state, "bold")))
-        at = next_session_at(p, now)
-        suggestion = suggested_leader(p, at.date() if at else today, sessions)
+        suggestion = advise(p, sessions, now)
+        self.query_one("#release-status", Static).update(lit(suggestion.sentence, STATUS_STYLE.get(suggestion.state, "bold")))
         leader = p.member(suggestion.member_id) if suggestion.member_id else None
         nxt = Text()
-        nxt.append_text(lit(f"Next session ({describe_next(p, now)}): "))
+        nxt.append_text(lit(f"Next session ({describe_next(p, now, last_held(p, sessions, now))}): "))
         nxt.append_text(lit(f"{leader.name} ({p.owner_label(leader.id)}) leads." if leader else "no leader suggested.", "bold"))
         nxt.append_text(lit(f"\n{suggestion.reason}", "dim"))
         self.query_one("#release-next", Static).update(nxt)
-        self.query_one(ReleaseChart).show(weekly_progress(p, sessions, today), today)
+        self.query_one(ReleaseChart).show(weekly_progress(p, sessions, now), today)
         has_plan = bool(release_plan(p))
+        included = tc_included_per_stage(p, sessions, store.all(LessonPlan), now) if p.phase == Phase.CP1 else None
         self.query_one("#release-stages", Static).update(
-            stages_table(p, today) if has_plan else lit("No plan: a CT/TC pair with a phase and placement dates gets one.", "dim")
+            stages_table(p, today, included) if has_plan else lit("No plan: a CT/TC pair with a phase and placement dates gets one.", "dim")
         )
         self.query_one("#release-approaches", Static).update(approaches_table(p, store.all(LessonPlan), today))
 

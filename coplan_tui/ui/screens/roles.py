@@ -12,12 +12,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static, TextArea
+from textual.widgets import DataTable, Header, Input, Static, TextArea
 
 from ...domain.errors import describe
 from ...domain.models import Partnership
 from ...domain.roles import RoleSuggestion, standing_roles_from, suggest_roles
 from ..text import clip, lit
+from ..widgets.footer import CoplanFooter
 
 
 def items(text: str) -> list[str]:
@@ -71,7 +72,7 @@ class RolesScreen(Screen[None]):
             yield DataTable(id="areas", cursor_type="row", zebra_stripes=True)
             yield Input(placeholder="Add a task area (e.g. Lab cart) and press enter", id="new-area", compact=True)
             yield Static("", id="roles-error", classes="field-error")
-        yield Footer()
+        yield CoplanFooter()
 
     def on_mount(self) -> None:
         p = self.partnership

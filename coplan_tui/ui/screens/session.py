@@ -13,26 +13,44 @@ from datetime import datetime
 from rich.console import Group
 from rich.progress_bar import ProgressBar
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static, TextArea
+from textual.widgets import OptionList, Static, TextArea
 
 from ...domain import timebox
 from ...domain.models import LessonPlan, Partnership, PlanStatus, Session, SessionStatus, Todo
 from ...domain.roles import default_owner
+from ...domain.session_edits import discard_when_left, with_leader
 from ...domain.session_todos import pane_todos, toggled, wrap_up
+from ...domain.merge import undo_onto
+from ...domain.shared_notes import SharedNotes, changed_span
+from .. import glyphs
 from ..messages import DataChanged
 from ..widgets.countdown import Countdown
 from .plan_editor import PlanEditor
+from ..widgets.notes_area import NotesArea
 from ..widgets.prompt_view import PromptView
 from ..widgets.step_list import StepList, render_steps
 from ..widgets.todo_pane import TodoPane
+from ..widgets.footer import CoplanFooter
 
 TICK_SECONDS = 0.25
-AUTOSAVE_SECONDS = 0.5
+AUTOSAVE_SECONDS = 0.25
 NARROW_WIDTH = 110
+
+
+def clock_state(session: Session, seconds_left: float) -> str:
+    """The countdown's state in words, shown beside the digits."""
+    if session.status == SessionStatus.PAUSED:
+        return "PAUSED"
+    if seconds_left < 0:
+        return "OVER TIME"
+    if seconds_left <= 60:
+        return "LAST MINUTE"
+    return ""
 
 
 @dataclass(frozen=True)
@@ -42,6 +60,8 @@ class _Undo:
     todo_id: str
     before: Todo | None
     label: str
+    after: Todo | None = None
+    """What the change saved (None: it deleted the to-do)."""
 
 
 class SessionScreen(Screen[None]):
@@ -54,8 +74,9 @@ class SessionScreen(Screen[None]):
         Binding("space", "toggle_timer", "Pause/Resume", id="session.toggle_timer"),
         Binding("n", "next_step", "Next step", id="session.next_step"),
         Binding("p", "previous_step", "Prev step", id="session.previous_step"),
-        Binding("plus,equals_sign", "extend", "+1 min", key_display="+", id="session.extend"),
-        Binding("minus", "shorten", "-1 min", key_display="-", id="session.shorten"),
+        # +/- are in help and the palette: the footer keeps its room for q, ?, steps and to-dos.
+        Binding("plus,equals_sign", "extend", "+1 min", key_display="+", show=False, id="session.extend"),
+        Binding("minus", "shorten", "-1 min", key_display="-", show=False, id="session.shorten"),
         Binding("a", "add_todo", "Add to-do", id="session.add_todo"),
         Binding("x", "toggle_todo", "Done", id="session.toggle_todo"),
         Binding("e", "edit_todo", "Edit", id="session.edit_todo"),
@@ -64,6 +85,7 @@ class SessionScreen(Screen[None]):
         Binding("L", "plan", "Plan", key_display="L", id="session.plan", tooltip="Open, hide or create the lesson plan beside a planning step"),
         Binding("t", "toggle_todo_pane", "Wide to-dos", show=False, id="session.toggle_todo_pane"),
         Binding("b", "toggle_bell", "Bell on/off", show=False, id="session.toggle_bell"),
+        Binding("w", "leader", "Who leads", show=False, id="session.leader", tooltip="Correct who leads this session"),
         Binding("escape", "leave_notes", "Leave notes", id="session.leave_notes"),
         Binding("q", "leave", "Finish/leave", id="session.leave"),
     ]
@@ -76,6 +98,7 @@ class SessionScreen(Screen[None]):
         self._pending: dict[str, Todo | None] = {}
         self._undo: list[_Undo] = []
         self._notes_dirty = False
+        self._merging = False
         self._shown_step = -1
         self._bell_rung: set[int] = set()
         self._plan_hidden = False
@@ -96,10 +119,10 @@ class SessionScreen(Screen[None]):
                     yield Countdown("0:00", id="countdown")
                     yield Static("", id="clock-info")
                 yield PromptView(id="prompts")
-                yield TextArea("", id="notes", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
+                yield NotesArea("", id="notes", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
             yield Vertical(id="plan-pane")
             yield TodoPane(id="todo-pane")
-        yield Footer()
+        yield CoplanFooter()
 
     def on_mount(self) -> None:
         store = self.app.store  # type: ignore[attr-defined]
@@ -111,6 +134,7 @@ class SessionScreen(Screen[None]):
             return
         self.partnership = partnership
         self.session = timebox.ensure_runs(session)
+        self._shared = SharedNotes(self.session.notes_state, [run.notes for run in self.session.steps])
         if self.session.status == SessionStatus.PLANNED:
             self._commit(timebox.start(self.session, self._now()))
         self.query_one("#notes", TextArea).border_title = "Notes (autosaved)"
@@ -151,10 +175,10 @@ class SessionScreen(Screen[None]):
         remaining = timebox.step_remaining(s, i, now)
         self.query_one(Countdown).show(remaining)
         planned = timebox.planned_minutes(s, i)
-        state = "PAUSED" if s.status == SessionStatus.PAUSED else ("OVER TIME" if remaining.total_seconds() < 0 else "")
         info = Text()
         info.append(f"{planned} min step", style="dim")
-        if state:
+        state = clock_state(s, remaining.total_seconds())
+        if state:  # in words as well as colour: NO_COLOR, a projector, colour-blind eyes
             info.append(f"\n{state}", style="bold reverse" if state == "PAUSED" else "bold")
         self._update_if_changed("#clock-info", info, info.plain)
         self._draw_bar(now)
@@ -177,6 +201,9 @@ class SessionScreen(Screen[None]):
         if leader:
             line1.append(" · led by ")
             line1.append(f"{leader.name} ({self.partnership.owner_label(leader.id)})")
+        partners = [p.name for p in getattr(self.app, "here_too", []) if p.session_id == self.session_id]
+        if partners:
+            line1.append(" · with " + ", ".join(partners), style="bold")
         mins = int(elapsed.total_seconds() // 60)
         secs = int(elapsed.total_seconds() % 60)
         end = timebox.projected_end(s, now).strftime("%H:%M")
@@ -213,8 +240,9 @@ class SessionScreen(Screen[None]):
         s = self.session
         step = s.template.steps[s.current_step]
         text = Text()
+        bullet = glyphs.current().bullet
         for prompt in step.prompts:
-            text.append("• ")
+            text.append(f"{bullet} ")
             text.append(prompt)
             text.append("\n")
         if step.outputs:
@@ -237,11 +265,11 @@ class SessionScreen(Screen[None]):
             text.append(group.label + "\n", style="bold underline")
             for todo in group.todos:
                 deadline = todo.due or todo.feedback_by
-                text.append("  • ")
+                text.append(f"  {glyphs.current().bullet} ")
                 text.append(todo.title)
                 text.append(f"  {deadline.strftime('%a %d %b') if deadline else 'no deadline'}\n", style="dim")
         for warning in summary.warnings:
-            text.append("⚠ ", style="bold yellow")
+            text.append(f"{glyphs.current().warning} ", style="bold yellow")
             text.append(warning + "\n", style="yellow")
         return text
 
@@ -295,39 +323,91 @@ class SessionScreen(Screen[None]):
         self._draw_todos()
 
     def on_data_changed(self, message: DataChanged) -> None:
-        if message.external and not self.app.saving(Session, self.session_id):  # type: ignore[attr-defined]
-            # (While a save of ours waits to be written, the file is about to get our version.)
-            fresh = self.app.store.get(Session, self.session_id)  # type: ignore[attr-defined]
-            if fresh is not None and fresh != self.session:
-                # Another window changed the session: take its timer, keep unsaved notes here.
-                notes = self.query_one("#notes", TextArea).text if self._notes_dirty else None
-                self.session = timebox.ensure_runs(fresh)
-                if fresh.current_step != self._shown_step:
-                    self._shown_step = -1
-                elif notes is not None:
-                    self.session = timebox.set_notes(self.session, self.session.current_step, notes)
-                self._draw_step()
+        # Our own save comes back with a new revision (and merged with a partner's, if they
+        # saved meanwhile): take it, so the next save is made from the file's current copy.
+        fresh = self.app.store.get(Session, self.session_id)  # type: ignore[attr-defined]
+        if fresh is not None and fresh.rev != self.session.rev:
+            self._take_outside_copy(fresh)
         self._draw_clock(self._now())
         self._draw_todos()
         for editor in self.query(PlanEditor):
             editor.reload()
 
+    def _take_outside_copy(self, fresh: Session) -> None:
+        """Another window saved the session. Its notes merge with ours character by character
+        (what we typed and have not saved yet included); its timer replaces ours, unless a
+        save of ours is still on its way (the file is about to get our version, merged)."""
+        notes = self.query_one("#notes", TextArea)
+        i = self.session.current_step
+        self._shared.edit(i, notes.text)
+        self._shared.merge(fresh.notes_state)
+        if not self.app.saving(Session, self.session_id):  # type: ignore[attr-defined]
+            stepped = fresh.current_step != self.session.current_step
+            self.session = timebox.ensure_runs(fresh)
+            if stepped:
+                self._shown_step = -1
+        merged = self._shared.texts(len(self.session.steps))
+        self._notes_dirty = merged != [run.notes for run in fresh.steps]
+        self.session = self._with_notes(merged)
+        if self._shown_step == -1:
+            self._draw_step()
+        else:
+            self._show_notes(merged[self.session.current_step])
+
+    def _with_notes(self, texts: list[str]) -> Session:
+        session = self.session
+        for step, text in enumerate(texts):
+            if session.steps[step].notes != text:
+                session = timebox.set_notes(session, step, text)
+        return session.model_copy(update={"notes_state": self._shared.state()})
+
+    def _show_notes(self, text: str) -> None:
+        """Put another window's typing into the editor as an edit. The cursor stays after the
+        character before it: text that arrives right at the cursor goes after it, so the next
+        key continues the word being typed instead of landing behind the partner's words."""
+        notes = self.query_one("#notes", TextArea)
+        old = notes.text
+        if old == text:
+            return
+        start, end_old, end_new = changed_span(old, text)
+        where = notes.document.get_location_from_index
+        cursor = notes.document.get_index_from_location(notes.cursor_location)
+        if cursor > start:
+            cursor = cursor + (end_new - end_old) if cursor >= end_old else end_new
+        self._merging = True
+        try:
+            notes.replace(text[start:end_new], where(start), where(end_old), maintain_selection_offset=False)
+            notes.move_cursor(notes.document.get_location_from_index(cursor))
+        finally:
+            self._merging = False
+
     # --- saving ---------------------------------------------------------------------------
 
     def _commit(self, session: Session) -> None:
-        self.session = session
-        self.app.save(session)  # type: ignore[attr-defined]
+        self.session = session.model_copy(update={"last_activity": self._now()})
+        self.app.save(self.session)  # type: ignore[attr-defined]
+
+    def save_on_exit(self) -> None:
+        """Save what the editor holds and pause the clock, unless the partner is still here."""
+        if not hasattr(self, "session"):
+            return
+        self._capture_notes()
+        session = self.session
+        if timebox.is_running(session) and not self.app.partner_in_session(self.session_id):  # type: ignore[attr-defined]
+            session = timebox.pause(session, self._now())
+        self._commit(session)
 
     def _capture_notes(self) -> None:
-        """Put the editor's text into the session (not yet saved)."""
+        """Put the editor's text into the session (not yet saved), as edits of the shared text."""
         text = self.query_one("#notes", TextArea).text
         i = self.session.current_step
-        if self.session.steps[i].notes != text:
-            self.session = timebox.set_notes(self.session, i, text)
+        if self.session.steps[i].notes != text or self._notes_dirty:
+            self._shared.edit(i, text)
+            self.session = self._with_notes(self._shared.texts(len(self.session.steps)))
         self._notes_dirty = False
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        if event.text_area.id == "notes" and event.text_area.text != self.session.steps[self.session.current_step].notes:
+        if event.text_area.id == "notes" and not self._merging and event.text_area.text != self.session.steps[self.session.current_step].notes:
             self._notes_dirty = True
 
     def _autosave(self) -> None:
@@ -339,7 +419,7 @@ class SessionScreen(Screen[None]):
         """Show the change at once; write it on the writer thread."""
         self._pending[todo_id] = todo
         if undo_label is not None:
-            self._undo.append(_Undo(todo_id, before, undo_label))
+            self._undo.append(_Undo(todo_id, before, undo_label, todo))
 
         def done(error, expected=todo) -> None:
             if self._pending.get(todo_id, "missing") is expected:
@@ -376,7 +456,7 @@ class SessionScreen(Screen[None]):
             self._draw_clock(self._now())
 
     def action_next_step(self) -> None:
-        self._go(+1)
+        self._go(+1)  # a stray n (a word typed after Escape) is undone by p, next to it in the footer
 
     def action_previous_step(self) -> None:
         self._go(-1)
@@ -389,6 +469,16 @@ class SessionScreen(Screen[None]):
     def action_shorten(self) -> None:
         self._commit(timebox.extend(self.session, -1, self._now()))
         self._draw_clock(self._now())
+
+    def action_leader(self) -> None:
+        from ..dialogs.leader import ask_leader
+
+        def chosen(member_id: str) -> None:
+            self._capture_notes()
+            self._commit(with_leader(self.session, self.partnership, member_id))
+            self._draw_clock(self._now())
+
+        ask_leader(self.app, self.session, self.partnership, chosen)
 
     def action_toggle_bell(self) -> None:
         on = not self.app.store.setting("bell", True)  # type: ignore[attr-defined]
@@ -455,7 +545,11 @@ class SessionScreen(Screen[None]):
             self.notify("Nothing to undo.")
             return
         step = self._undo.pop()
-        self._save_todo(step.before, step.todo_id)
+        restored = step.before
+        current = self._partnership_todos().get(step.todo_id)
+        if step.before is not None and step.after is not None and current is not None:
+            restored = undo_onto(current, step.before, step.after)  # keep what the partner changed since
+        self._save_todo(restored, step.todo_id)
         if step.before is not None:
             self._select(step.todo_id)
         self.notify(f"Undid the last {step.label}.")
@@ -472,6 +566,21 @@ class SessionScreen(Screen[None]):
     def action_leave_notes(self) -> None:
         if self.query_one("#notes", TextArea).has_focus:
             self.query_one("#todo-list", OptionList).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """"Leave notes" is in the footer only while the notes have focus (room for the rest at 80 columns)."""
+        if action == "leave_notes":
+            return self.query_one("#notes", TextArea).has_focus
+        return True
+
+    def on_notes_area_left_with_key(self, message: NotesArea.LeftWithKey) -> None:
+        """Esc and a letter merged into alt+letter: do both, in order (widgets/notes_area.py)."""
+        # Focus moves now (``focus()`` would wait a turn), so the letter cannot land in the notes.
+        self.set_focus(self.query_one("#todo-list", OptionList))
+        # Made in the app's context, as the driver makes keys: a key sent by this screen would
+        # stop bubbling at the screen and never reach the bindings.
+        character = message.character
+        self.app.call_later(lambda: self.app.post_message(events.Key(character, character)))
 
     def action_toggle_todo_pane(self) -> None:
         self.toggle_class("wide-todos")
@@ -575,6 +684,13 @@ class SessionScreen(Screen[None]):
         self.app.push_screen(dialog, self._left)
 
     def _left(self, choice: str | None) -> None:
+        if choice in ("l", "f") and discard_when_left(self.session, self._todos(), self._now()):
+            self.app.gateway.delete(Session, [self.session_id])  # type: ignore[attr-defined]
+            self.notify(
+                "Discarded: it ran under 2 minutes with no notes and no to-dos, so it does not count.", title="Session discarded"
+            )
+            self.dismiss()
+            return
         if choice == "l":
             if timebox.is_running(self.session):
                 self._commit(timebox.pause(self.session, self._now()))

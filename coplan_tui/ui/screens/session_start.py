@@ -8,16 +8,17 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, RadioSet, Static
+from textual.widgets import Input, OptionList, RadioSet, Static
 from textual.widgets.option_list import Option
 
 from ...domain.matching import match_partnerships, match_templates
 from ...domain.models import Partnership, Session, SessionKind, SessionTemplate
-from ...domain.release import suggested_leader
+from ...domain.release import advise
 from ...domain.templates import BUILTIN_TEMPLATES, default_template_for, fitted
 from ..text import lit
 from ..widgets.choice_set import ChoiceSet
 from ..widgets.marks import Choice
+from ..widgets.footer import CoplanFooter
 
 
 class LeaderPicker(ChoiceSet):
@@ -79,7 +80,7 @@ class StartSessionScreen(Screen[None]):
             yield Static(lit("3. Who leads?"), classes="section-title")
             yield LeaderPicker(id="start-leader")
             yield Static("", id="start-reason")
-        yield Footer()
+        yield CoplanFooter()
 
     def on_mount(self) -> None:
         store = self.app.store  # type: ignore[attr-defined]
@@ -164,12 +165,12 @@ class StartSessionScreen(Screen[None]):
             reason.update("")
             return
         sessions = [s for s in self.app.store.all(Session) if s.partnership_id == p.id]  # type: ignore[attr-defined]
-        suggestion = suggested_leader(p, self.app.today(), sessions)  # type: ignore[attr-defined]
+        suggestion = advise(p, sessions, self.app.now())  # type: ignore[attr-defined]
         self._leaders = [m.id for m in p.members]
         radio.mount_all(
             [Choice(lit(f"{m.name} ({p.owner_label(m.id)})"), value=m.id == suggestion.member_id) for m in p.members]
         )
-        reason.update(lit("Suggested: " + suggestion.reason, "dim"))
+        reason.update(lit(("Suggested: " if suggestion.member_id else "") + suggestion.reason, "dim"))
         if self.template_query is None and not self._template_chosen:
             default = default_template_for(p)
             ids = [t.id for t in self._templates]

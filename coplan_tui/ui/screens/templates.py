@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...domain.errors import DomainError
@@ -19,6 +19,7 @@ from ...domain.template_edits import add_step, copy_template, move_step, remove_
 from ..messages import DataChanged
 from ..text import lit
 from ..dialogs.confirm import confirm
+from ..widgets.footer import CoplanFooter
 from .session_start import all_templates
 
 
@@ -53,7 +54,7 @@ class TemplatesScreen(Screen[None]):
             yield OptionList(id="templates-list")
             with VerticalScroll(id="template-detail-box"):
                 yield Static("", id="template-detail")
-        yield Footer()
+        yield CoplanFooter()
 
     def on_mount(self) -> None:
         self.refresh_data()
@@ -157,7 +158,7 @@ class TemplateEditorScreen(Screen[None]):
             yield OptionList(id="template-steps")
             with VerticalScroll(id="template-detail-box"):
                 yield Static("", id="step-detail")
-        yield Footer()
+        yield CoplanFooter()
 
     def on_mount(self) -> None:
         self._show_template(0)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from ...domain.errors import DomainError
 from ...domain.models import Partnership, Session, Todo
@@ -18,13 +18,14 @@ from ...domain.todo_changes import edited, new_todo, reassign, toggle_done
 from ...domain.todo_review import DUE_MODES, OWNER_MODES, SORTABLE, STATUS_MODES, ReviewFilters, cycle, view_indices
 from ...domain.todo_rows import TodoRow, rows_from_models, team_of
 from ..exporting import export_dir, export_in_background, export_session_minutes
+from ...domain.merge import undo_onto
 from ..gateway import Change
 from ..messages import DataChanged
 from ..text import lit
 from ..widgets.todo_table import TodoTable
 from ..dialogs.todo_dialogs import ChoiceDialog, TodoDraft, TodoEditor
+from ..widgets.footer import CoplanFooter
 
-ME_SETTING = "me"
 UNDO_DEPTH = 50
 EXPORT_FORMATS = [("ics", "Calendar (.ics): VTODO items with due dates"), ("csv", "Spreadsheet (.csv)"), ("md", "Markdown (.md)"), ("json", "JSON (.json)")]
 
@@ -62,7 +63,8 @@ class TodosScreen(Screen[None]):
         super().__init__()
         self.filters = ReviewFilters(partnership_id=partnership_id)
         self.rows: list[TodoRow] = []
-        self.undo_stack: list[tuple[str, list[Todo], list[str]]] = []
+        self.undo_stack: list[tuple[str, list[Todo], list[Todo], list[str]]] = []
+        """(what, before, after, ids created): undo puts back what the change touched."""
         """(what, previous versions to put back, ids of to-dos to delete)."""
 
     def compose(self) -> ComposeResult:
@@ -71,7 +73,7 @@ class TodosScreen(Screen[None]):
         yield Input(placeholder="Search: type words; enter keeps the search, escape clears it", id="todo-search")
         yield TodoTable(id="todo-table")
         yield Static("", id="todo-status")
-        yield Footer()
+        yield CoplanFooter()
 
     @property
     def table(self) -> TodoTable:
@@ -83,8 +85,7 @@ class TodosScreen(Screen[None]):
 
     @property
     def me(self) -> str | None:
-        value = self.store.setting(ME_SETTING)
-        return str(value) if value else None
+        return self.app.named  # type: ignore[attr-defined]
 
     def on_mount(self) -> None:
         self.table.focus()
@@ -188,17 +189,10 @@ class TodosScreen(Screen[None]):
         self.dismiss(None)
 
     def ask_who_am_i(self, then=None) -> None:
-        names = sorted({m.name for p in self.store.all(Partnership) for m in p.members})
-        if not names:
+        if not self.store.all(Partnership):
             self.notify("There are no partnerships yet.", severity="warning")
             return
-
-        def chosen(name: str | None) -> None:
-            if not name:
-                return
-            self.app.gateway.submit(Change(settings={ME_SETTING: name}, done=lambda _error: then() if then else self.apply()))  # type: ignore[attr-defined]
-
-        self.app.push_screen(ChoiceDialog("Who are you?", [(n, n) for n in names], "Asked once: 'mine' means your to-dos in this database."), chosen)
+        self.app.ask_who_am_i(then or self.apply)  # type: ignore[attr-defined]
 
     def action_who_am_i(self) -> None:
         self.ask_who_am_i()
@@ -211,7 +205,7 @@ class TodosScreen(Screen[None]):
     def _save(self, what: str, before: list[Todo], after: list[Todo], created: list[str] = ()) -> None:
         if not after:
             return
-        self.undo_stack.append((what, before, list(created)))
+        self.undo_stack.append((what, before, after, list(created)))
         del self.undo_stack[:-UNDO_DEPTH]
         self.app.save(*after)  # type: ignore[attr-defined]
         self.notify(what, timeout=3)
@@ -322,8 +316,13 @@ class TodosScreen(Screen[None]):
         if not self.undo_stack:
             self.notify("Nothing to undo.", timeout=3)
             return
-        what, before, created = self.undo_stack.pop()
-        self.app.gateway.submit(Change(puts=list(before), deletes=[(Todo, i) for i in created]))  # type: ignore[attr-defined]
+        what, before, after, created = self.undo_stack.pop()
+        undone = {t.id: t for t in after}
+        restored = []
+        for old in before:  # onto the to-do as it is now: what the partner changed since stays
+            current, saved = self.store.get(Todo, old.id), undone.get(old.id)
+            restored.append(undo_onto(current, old, saved) if current is not None and saved is not None else old)
+        self.app.gateway.submit(Change(puts=restored, deletes=[(Todo, i) for i in created]))  # type: ignore[attr-defined]
         self.notify(f"Undone: {what}", timeout=3)
         self.update_status()
 

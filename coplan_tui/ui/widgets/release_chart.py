@@ -11,21 +11,21 @@ from datetime import date
 from rich.text import Text
 from textual.widget import Widget
 
-from ...domain.release import RECENT_WEEKS, TOLERANCE, WeekPoint
+from ...domain.release import WeekPoint
 from ..text import lit
 
 LABEL_WIDTH = 10  # "Q3 16 Nov▸"
-SUFFIX_WIDTH = 27  # "    20% of 5 plan 42–51%"
-# How a release status reads wherever it shows (Home, the release view).
+SUFFIX_WIDTH = 27  # "  3 of 8 TC plan 42–51%"
+# How a release status reads wherever it shows (Home, the release view, the chart's bars).
 STATUS_STYLE = {"ahead": "cyan", "on plan": "green", "behind": "bold yellow"}
 
 
-def _style(share: float, low: int, high: int) -> str:
-    if share < low - TOLERANCE:
-        return "yellow"
-    if share > high + TOLERANCE:
-        return "cyan"
-    return "green"
+def stage_share(point: WeekPoint) -> float | None:
+    """The TC-led share of the stage so far, as of the week's end; None before any session."""
+    advice = point.advice
+    if advice is None or not advice.sessions:
+        return None
+    return 100.0 * advice.tc_led / advice.sessions
 
 
 def gridlines(width: int) -> dict[int, int]:
@@ -34,19 +34,23 @@ def gridlines(width: int) -> dict[int, int]:
 
 
 def short_label(label: str) -> str:
-    return f"W{label[5:]}" if label.startswith("Week ") else label[:3]
+    for long, short in (("Week ", "W"), ("Part ", "P")):
+        if label.startswith(long):
+            return f"{short}{label[len(long):]}"[:3]
+    return label[:3]
 
 
 def bar(point: WeekPoint, width: int) -> Text:
     """``width`` cells spanning 0-100%: █ up to the actual share, ░ across the planned range."""
     low, high = point.planned or (0, 0)
-    share = point.recent.share
+    share = stage_share(point)
+    style = STATUS_STYLE.get(point.advice.state, "") if point.advice else ""
     text = Text()
     grid = gridlines(width)
     for i in range(width):
         at = (i + 0.5) * 100 / width
         if share is not None and not point.future and at < share:
-            text.append("█", _style(share, low, high))
+            text.append("█", style)
         elif point.planned and low <= at <= high or (point.planned and abs(at - low) < 50 / width):
             text.append("░", "dim" if point.future else "")
         else:
@@ -57,7 +61,7 @@ def bar(point: WeekPoint, width: int) -> Text:
 def chart_text(points: Sequence[WeekPoint], width: int, today: date) -> Text:
     """The whole chart: legend, axis, and a row per week (this week marked ▸)."""
     bar_width = max(10, width - LABEL_WIDTH - SUFFIX_WIDTH)
-    out = lit(f"█ TC-led share of the last {RECENT_WEEKS} weeks   ░ planned range   one row per week\n", "dim")
+    out = lit("█ TC-led share of the stage so far   ░ planned range   one row per week\n", "dim")
     axis = [" "] * bar_width
     for at, label in [(0, "0%"), *((cell, f"{pct}%") for cell, pct in gridlines(bar_width).items()), (bar_width - 4, "100%")]:
         axis[at : at + len(label)] = label
@@ -71,10 +75,10 @@ def chart_text(points: Sequence[WeekPoint], width: int, today: date) -> Text:
         planned = f"plan {p.planned[0]}–{p.planned[1]}%" if p.planned else ""
         if p.future:
             actual = ""
-        elif p.recent.share is None:
+        elif p.advice is None or not p.advice.sessions:
             actual = "no sessions"
         else:
-            actual = f"{p.recent.share:.0f}% of {p.recent.sessions}"
+            actual = f"{p.advice.tc_led} of {p.advice.sessions} TC"
         out.append_text(lit(f" {actual:>11} {planned:<13}"[:SUFFIX_WIDTH], "dim" if p.future else ""))
         out.append("\n")
     out.rstrip()

@@ -13,12 +13,14 @@ from textual.widgets.option_list import Option
 from ...domain.dates import compact_date
 from ...domain.models import Partnership, Session, Todo
 from ...domain.session_todos import is_carried_forward
+from .. import glyphs
 
 
 def todo_line(todo: Todo, partnership: Partnership, session: Session, today: date) -> Text:
     """Two lines: ``☐ title`` then ``TC fb Tue 24 due 3 Dec``; ``↻`` marks one carried forward."""
     done = not todo.is_open
-    box = "☑ " if done else "☐ "
+    marks = glyphs.current()
+    box = (marks.todo_done if done else marks.todo_open) + " "
     text = Text(box, style="dim" if done else "")
     text.append(todo.title, style="dim strike" if done else "")
     text.append("\n  ")
@@ -35,7 +37,7 @@ def todo_line(todo: Todo, partnership: Partnership, session: Session, today: dat
     if overdue:
         text.append(" !late", style="bold red")
     if is_carried_forward(todo, session):
-        text.append(" ↻", style="dim")
+        text.append(" " + marks.carried, style="dim")
     return text
 
 
