@@ -19,7 +19,7 @@ WHAT_IT_MEANS: dict[Level, list[str]] = {
         "plans give no approach or role warnings (the librarian does not teach)",
     ],
     Level.COORDINATION: [
-        "a brief check-in is the coplanning",
+        "one named lead, the other supports; a brief check-in is the coplanning",
         "name the class topic or objective the library's part aligns with, or say it is an extra pair of hands",
     ],
     Level.COLLABORATION: [

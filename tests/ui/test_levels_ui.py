@@ -89,6 +89,8 @@ async def test_changing_level_says_what_changed(demo_store, clock, level):
     async with app.run_test(size=(120, 70)) as pilot:
         await open_form(pilot, 1)
         await pick(pilot, "f-level", list(Level).index(level), by_mouse=False)
+        if level == Level.COORDINATION:  # coordination names its one lead (issue 12)
+            await pick(pilot, "f-lead", 1, by_mouse=False)
         await pilot.press("ctrl+s")
         await settle(pilot)
         said = " ".join(str(n.message) for n in app._notifications)

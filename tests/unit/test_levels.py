@@ -74,7 +74,7 @@ def test_changing_level_says_what_changed_and_keeps_everything():
 def test_form_keeps_the_rule_moves_and_new_fields_through_an_edit():
     p = library(Level.COORDINATION)
     p = p.model_copy(update={"schedule": with_change(p.schedule, date(2026, 11, 26), skip=True)})
-    fields = fields_of(p) | {"location": "Library [/] room 4", "link": "https://meet.example/x", "library_part": "extra_hands", "aligns_with": "Evaluating sources"}
+    fields = fields_of(p) | {"lead": "m1", "location": "Library [/] room 4", "link": "https://meet.example/x", "library_part": "extra_hands", "aligns_with": "Evaluating sources"}
     edited = build(fields, TODAY, existing=p)
     assert edited.schedule.changes == p.schedule.changes and edited.schedule.rule == p.schedule.rule
     assert (edited.meeting.location, edited.meeting.link) == ("Library [/] room 4", "https://meet.example/x")
