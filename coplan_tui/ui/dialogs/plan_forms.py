@@ -164,13 +164,13 @@ def plan_info_form(plan: LessonPlan, today: date) -> FormDialog[dict]:
             FormField("length", "Length (min)", str(plan.length_minutes or ""), placeholder="e.g. 50; empty for a unit"),
             FormField("standards", "Standards", "; ".join(plan.standards), placeholder="separate with ;"),
             FormField("differentiation", "Supports", plan.differentiation, placeholder="plan-wide differentiation"),
-            FormField("outcomes", "Outcomes", plan.outcomes, placeholder="after teaching: how students did, and why"),
             FormField(
                 "tc_included",
                 "TC included in planning",
                 "yes" if plan.tc_included else "no",
                 choices=[("No", "no"), ("Yes: a targeted lesson the TC helped plan", "yes")],
             ),
+            FormField("outcomes", "Outcomes", plan.outcomes, placeholder="after teaching: how students did, and why"),
         ],
         build,
     )
