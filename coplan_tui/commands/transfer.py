@@ -234,11 +234,11 @@ def _with_partnership(path: Path, cls, prefix: str):
 
 
 def _export_session(args: argparse.Namespace, path: Path) -> tuple[bytes, str]:
-    from ..domain.models import Session, Todo
+    from ..domain.models import LessonPlan, Session, Todo
     from ..export.minutes import minutes_markdown
 
     store, session, partnership = _with_partnership(path, Session, args.id)
-    text = minutes_markdown(session, partnership, store.all(Todo), store.clock())
+    text = minutes_markdown(session, partnership, store.all(Todo), store.clock(), store.all(LessonPlan))
     return text.encode("utf-8"), f"the minutes of {session.day.isoformat()}"
 
 

@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Literal
 
-from .models import LessonPlan, Partnership
+from .catalogue import Level
+from .models import BOTH, LessonPlan, Partnership, PlanStatus
 
-Section = Literal["plan", "objective", "assessment", "segment"]
+Section = Literal["plan", "objective", "assessment", "segment", "lesson"]
 
 
 class Gap(StrEnum):
@@ -25,6 +26,9 @@ class Gap(StrEnum):
     ROLE_MISSING = "role_missing"
     MINUTES_OVER = "minutes_over"
     MINUTES_UNDER = "minutes_under"
+    NOT_CO_ASSESSED = "not_co_assessed"
+    NO_OUTCOMES = "no_outcomes"
+    EMPTY_LESSON = "empty_lesson"
 
 
 @dataclass(frozen=True)
@@ -49,8 +53,17 @@ def segment_labels(plan: LessonPlan) -> dict[str, str]:
     return {s.id: f"S{n}" for n, s in enumerate(plan.segments, 1)}
 
 
+def lesson_labels(plan: LessonPlan) -> dict[str, str]:
+    return {lesson.id: f"L{n}" for n, lesson in enumerate(plan.lessons, 1)}
+
+
 def total_minutes(plan: LessonPlan) -> int:
     return sum(s.minutes for s in plan.segments)
+
+
+def lesson_minutes(plan: LessonPlan, lesson_id: str | None) -> int:
+    """Minutes of one lesson's segments (None: the segments in no lesson)."""
+    return sum(s.minutes for s in plan.segments if s.lesson_id == lesson_id)
 
 
 def check(plan: LessonPlan, partnership: Partnership | None = None) -> list[AlignmentWarning]:
@@ -69,18 +82,32 @@ def check(plan: LessonPlan, partnership: Partnership | None = None) -> list[Alig
             warnings.append(AlignmentWarning(Gap.UNASSESSED, f"{o_names[o.id]} is measured by no assessment", "objective", o.id))
         if o.id not in taught:
             warnings.append(AlignmentWarning(Gap.UNTAUGHT, f"{o_names[o.id]} is taught by no task", "objective", o.id))
-    members = partnership.members if partnership else []
+    # At cooperation the librarian provides resources and takes no part in teaching
+    # (seed 002): no approach to choose, no role to give.
+    teaching_together = partnership is None or partnership.level != Level.COOPERATION
+    members = partnership.members if partnership and teaching_together else []
     for s in plan.segments:
         name = f"{s_names[s.id]} {s.title}"
         if not s.objective_ids:
             warnings.append(AlignmentWarning(Gap.UNLINKED_TASK, f"{name}: linked to no objective", "segment", s.id))
-        if s.approach is None:
+        if s.approach is None and teaching_together:
             warnings.append(AlignmentWarning(Gap.NO_APPROACH, f"{name}: no coteaching approach", "segment", s.id))
         missing = [m for m in members if not s.roles.get(m.id, "").strip()]
         if missing:
             who = " and ".join(partnership.owner_label(m.id) for m in missing)  # type: ignore[union-attr]
             warnings.append(AlignmentWarning(Gap.ROLE_MISSING, f"{name}: no role for {who}", "segment", s.id))
-    if plan.length_minutes:
+    # Alignment above runs across the whole unit; minutes add up per lesson.
+    l_names = lesson_labels(plan)
+    for lesson in plan.lessons:
+        name = f"{l_names[lesson.id]} {lesson.title}"
+        took = lesson_minutes(plan, lesson.id)
+        if not any(s.lesson_id == lesson.id for s in plan.segments):
+            warnings.append(AlignmentWarning(Gap.EMPTY_LESSON, f"{name}: no learning tasks yet", "lesson", lesson.id))
+        elif lesson.length_minutes and took > lesson.length_minutes:
+            warnings.append(AlignmentWarning(Gap.MINUTES_OVER, f"{name}: segments take {took} min, {took - lesson.length_minutes} over its {lesson.length_minutes} min", "lesson", lesson.id))
+        elif lesson.length_minutes and took < lesson.length_minutes:
+            warnings.append(AlignmentWarning(Gap.MINUTES_UNDER, f"{name}: segments fill {took} of {lesson.length_minutes} min", "lesson", lesson.id))
+    if plan.length_minutes and not plan.lessons:
         total = total_minutes(plan)
         if total > plan.length_minutes:
             warnings.append(
@@ -94,6 +121,12 @@ def check(plan: LessonPlan, partnership: Partnership | None = None) -> list[Alig
                     Gap.MINUTES_UNDER, f"Segments fill {total} of {plan.length_minutes} min: {plan.length_minutes - total} unplanned", "plan"
                 )
             )
+    if partnership is not None and partnership.level == Level.COLLABORATION:
+        # Collaboration co-assesses (seed 002): both grade, and both look back on the outcomes.
+        if plan.assessments and not any(a.graded_by == BOTH for a in plan.assessments):
+            warnings.append(AlignmentWarning(Gap.NOT_CO_ASSESSED, "No assessment is graded by both of you", "plan"))
+        if plan.status == PlanStatus.TAUGHT and not plan.outcomes.strip():
+            warnings.append(AlignmentWarning(Gap.NO_OUTCOMES, "Taught: add a note on the outcomes and your analysis (i)", "plan"))
     return warnings
 
 

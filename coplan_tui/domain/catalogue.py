@@ -126,3 +126,18 @@ class Phase(StrEnum):
         return {"cp1": "Clinical Practice I", "cp2": "Clinical Practice II", "cp3": "Clinical Practice III"}[
             self.value
         ]
+
+
+# Which scheduled meetings are big-picture or feedback sessions (models.KindRule), in words.
+RULE_CHOICES = {
+    "big_picture": {
+        "first_of_month": "the first meeting of each month",
+        "last_of_month": "the last meeting of each month",
+        "never": "never",
+    },
+    "feedback": {
+        "after_big_picture": "the meeting after a big-picture one",
+        "every_other": "every other remaining meeting (2nd and 4th of the month)",
+        "never": "never",
+    },
+}

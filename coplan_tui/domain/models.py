@@ -107,17 +107,79 @@ class Weekday(StrEnum):
         return list(Weekday).index(self)
 
 
+class SessionKind(StrEnum):
+    """What a scheduled session is for; each kind has its own length (seed 000)."""
+
+    BIG_PICTURE = "big_picture"
+    FEEDBACK = "feedback"
+    REGULAR = "regular"
+
+    @property
+    def label(self) -> str:
+        return {"big_picture": "big-picture", "feedback": "feedback on drafts", "regular": "regular"}[self.value]
+
+
+class KindRule(Model):
+    """Which regular meetings are big-picture or feedback sessions; the rest are regular.
+
+    Counted on the meeting's regular date, so moving one occurrence keeps its kind.
+    """
+
+    big_picture: Literal["first_of_month", "last_of_month", "never"] = "first_of_month"
+    feedback: Literal["after_big_picture", "every_other", "never"] = "after_big_picture"
+
+
+class OccurrenceChange(Model):
+    """One meeting of the series skipped, or moved to another date and time."""
+
+    day: date
+    """The regular date this change replaces."""
+    skip: bool = False
+    moved_to: datetime | None = None
+
+    @model_validator(mode="after")
+    def _one_change(self) -> OccurrenceChange:
+        if self.skip == (self.moved_to is not None):
+            raise ValueError("a change to one meeting either skips it or moves it")
+        if self.moved_to is not None and self.moved_to.tzinfo is not None:
+            raise ValueError("a moved meeting keeps the school's local time (no time zone)")
+        return self
+
+
 class Schedule(Model):
     weekday: Weekday
     start_time: time
     minutes: Minutes = 60
     big_picture_minutes: Minutes = 60
     feedback_minutes: Minutes = 15
+    rule: KindRule = KindRule()
+    changes: list[OccurrenceChange] = []
+
+    @model_validator(mode="after")
+    def _changes_on_meeting_days(self) -> Schedule:
+        days = [c.day for c in self.changes]
+        if len(set(days)) != len(days):
+            raise ValueError("one meeting has two changes")
+        for day in days:
+            if day.weekday() != self.weekday.index:
+                raise ValueError(f"{day} is not a regular meeting day ({self.weekday.value})")
+        return self
+
+    def minutes_for(self, kind: SessionKind) -> int:
+        return {
+            SessionKind.BIG_PICTURE: self.big_picture_minutes,
+            SessionKind.FEEDBACK: self.feedback_minutes,
+            SessionKind.REGULAR: self.minutes,
+        }[kind]
 
 
 class MeetingMode(Model):
     mode: Literal["in_person", "virtual"] = "in_person"
     platform: Text = ""
+    location: Text = ""
+    """Where an in-person pair meets (a room); goes into the calendar."""
+    link: Text = ""
+    """The video meeting's address, for virtual pairs."""
 
     @model_validator(mode="after")
     def _virtual_names_platform(self) -> MeetingMode:
@@ -155,6 +217,14 @@ class ReleaseStage(Model):
         return self
 
 
+class Resource(Model):
+    """A shared material: in a plan, or on the partnership's shelf for reuse across plans."""
+
+    label: Title
+    location: Text = ""
+    notes: Text = ""
+
+
 class Partnership(Doc):
     name: Text = ""
     members: list[Member] = Field(min_length=2)
@@ -167,6 +237,12 @@ class Partnership(Doc):
     schedule: Schedule | None = None
     meeting: MeetingMode = MeetingMode()
     release_plan: list[ReleaseStage] = []
+    library_part: Literal["aligns", "extra_hands"] = "aligns"
+    """At coordination: the library's part aligns with the class, or is an extra pair of hands."""
+    aligns_with: Text = ""
+    """The class topic or objective the library's part aligns with (coordination)."""
+    shelf: list[Resource] = []
+    """Resources both partners reuse across plans (seed 000: "sharing resources")."""
     lead_id: str | None = None
     """Coordination: the one member who leads (the others support), chosen in the form."""
     created_at: datetime | None = None
@@ -346,6 +422,8 @@ class Todo(Doc):
     notes: Text = ""
     session_id: str | None = None
     plan_id: str | None = None
+    item_id: str | None = None
+    """The plan item this to-do is about (a draft sent for feedback)."""
     created_at: datetime
     updated_at: datetime
     done_at: datetime | None = None
@@ -417,12 +495,32 @@ class Segment(Model):
     """member id -> what that educator does in this segment."""
     grouping: Text = ""
     differentiation: Text = ""
+    lesson_id: str | None = None
+    """In a unit: the lesson this segment belongs to (None: the unit as a whole)."""
 
 
-class Resource(Model):
-    label: Title
-    location: Text = ""
-    notes: Text = ""
+class Lesson(Model):
+    """One lesson of a unit: its day and length; its segments name it by ``lesson_id``.
+
+    The unit's objectives and assessments serve every lesson (seed 002: design the unit).
+    """
+
+    id: str = Field(default_factory=new_id, min_length=8)
+    title: Title
+    day: date | None = None
+    length_minutes: int | None = Field(None, ge=1, le=10_000)
+
+
+class Comment(Model):
+    """A partner's remark on the plan (``item_id`` None) or on one of its items."""
+
+    id: str = Field(default_factory=new_id, min_length=8)
+    item_id: str | None = None
+    author: str
+    """A member id."""
+    text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=10_000)]
+    at: datetime
+    resolved: bool = False
 
 
 class PlanStatus(StrEnum):
@@ -445,6 +543,10 @@ class LessonPlan(Doc):
     segments: list[Segment] = []
     differentiation: Text = ""
     resources: list[Resource] = []
+    outcomes: Text = ""
+    """After teaching: how students did against the objectives, and the pair's analysis."""
+    comments: list[Comment] = []
+    lessons: list[Lesson] = []
     tc_included: bool = False
     """CP I: the CT included the TC in planning this (targeted) lesson."""
     created_at: datetime | None = None
@@ -464,4 +566,44 @@ class LessonPlan(Doc):
                 raise ValueError(f"the segment {s.title!r} links to an objective that does not exist")
             if not set(s.assessment_ids) <= assessment_ids:
                 raise ValueError(f"the segment {s.title!r} links to an assessment that does not exist")
+        lesson_ids = {lesson.id for lesson in self.lessons}
+        if self.lessons and self.kind != "unit":
+            raise ValueError("only a unit has lessons: make the plan a unit, or remove its lessons")
+        for s in self.segments:
+            if s.lesson_id is not None and s.lesson_id not in lesson_ids:
+                raise ValueError(f"the segment {s.title!r} belongs to a lesson that does not exist")
+        items = objective_ids | assessment_ids | {s.id for s in self.segments} | lesson_ids
+        for c in self.comments:
+            if c.item_id is not None and c.item_id not in items:
+                raise ValueError("a comment is on an item that does not exist")
         return self
+
+
+# --- Resource requests (cooperation) ---------------------------------------------------
+
+
+class ResourceRequest(Doc):
+    """At cooperation the teacher asks and the librarian provides (seed 002): no coplanning.
+
+    Open until ``provided_at`` is set.
+    """
+
+    partnership_id: str
+    what: Title
+    """What the teacher asked for."""
+    for_lesson: Text = ""
+    """Which lesson or date it is for."""
+    needed_by: date | None = None
+    requested_by: str = BOTH
+    provided: Text = ""
+    """What the librarian provided."""
+    provided_at: date | None = None
+    created_at: datetime
+
+    @property
+    def is_open(self) -> bool:
+        return self.provided_at is None
+
+    @property
+    def status(self) -> str:
+        return "open" if self.is_open else "provided"

@@ -14,11 +14,12 @@ from pydantic import ValidationError
 from .catalogue import Level, Phase, Role
 from .dates import parse_date
 from .errors import DomainError, describe
-from .models import Context, MeetingMode, Member, Partnership, Schedule, Weekday
+from .models import Context, KindRule, MeetingMode, Member, Partnership, Schedule, Weekday
 
 FIELDS = (
     "name", "m1_name", "m1_role", "m2_name", "m2_role", "school", "subject", "grade", "phase", "start", "end",
     "level", "lead", "weekday", "time", "minutes", "big_minutes", "feedback_minutes", "mode", "platform",
+    "location", "link", "library_part", "aligns_with",
 )  # fmt: skip
 
 
@@ -49,6 +50,8 @@ def fields_of(p: Partnership) -> dict[str, str]:
         "big_minutes": str(s.big_picture_minutes) if s else "60",
         "feedback_minutes": str(s.feedback_minutes) if s else "15",
         "mode": p.meeting.mode, "platform": p.meeting.platform,
+        "location": p.meeting.location, "link": p.meeting.link,
+        "library_part": p.library_part, "aligns_with": p.aligns_with,
     }  # fmt: skip
 
 
@@ -56,6 +59,7 @@ BLANK = {
     **{f: "" for f in FIELDS},
     "m1_role": Role.CT.value, "m2_role": Role.TC.value, "level": Level.COLLABORATION.value,
     "minutes": "60", "big_minutes": "60", "feedback_minutes": "15", "mode": "in_person",
+    "library_part": "aligns",
 }  # fmt: skip
 
 _TIME = re.compile(r"^(\d{1,2})(?::?(\d{2}))?\s*(am|pm)?$")
@@ -129,12 +133,17 @@ def build(fields: dict[str, str], today: date, existing: Partnership | None = No
             errors["time"] = "Enter the meeting time, for example 15:30."
         lengths = {k: parse(k, _minutes, f[k]) for k in ("minutes", "big_minutes", "feedback_minutes")}
         if at is not None and None not in lengths.values():
+            weekday = Weekday(f["weekday"])
+            before = existing.schedule if existing else None
             schedule = Schedule(
-                weekday=Weekday(f["weekday"]),
+                weekday=weekday,
                 start_time=at,
                 minutes=lengths["minutes"],
                 big_picture_minutes=lengths["big_minutes"],
                 feedback_minutes=lengths["feedback_minutes"],
+                # The rule stays; skips and moves stay while the meetings stay on that day.
+                rule=before.rule if before else KindRule(),
+                changes=before.changes if before and before.weekday == weekday else [],
             )
     level = Level(f["level"] or Level.COLLABORATION.value)
     if level == Level.COORDINATION and f["lead"] not in ("m1", "m2"):
@@ -168,8 +177,11 @@ def build(fields: dict[str, str], today: date, existing: Partnership | None = No
             lead_id=members[int(f["lead"][1]) - 1].id if level == Level.COORDINATION else None,
             standing_roles=existing.standing_roles if existing else [],
             schedule=schedule,
-            meeting=MeetingMode(mode=f["mode"] or "in_person", platform=f["platform"]),  # type: ignore[arg-type]
+            meeting=MeetingMode(mode=f["mode"] or "in_person", platform=f["platform"], location=f["location"], link=f["link"]),  # type: ignore[arg-type]
             release_plan=existing.release_plan if existing else [],
+            library_part=f["library_part"] or "aligns",  # type: ignore[arg-type]
+            aligns_with=f["aligns_with"],
+            shelf=existing.shelf if existing else [],
         )
     except ValidationError as e:
         raise FormErrors(_field_errors(e)) from None

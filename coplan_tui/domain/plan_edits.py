@@ -9,12 +9,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
-from .models import Assessment, LessonPlan, Objective, PlanStatus, Segment, new_id
+from .models import Assessment, Lesson, LessonPlan, Objective, PlanStatus, Segment, new_id
 
-ListName = Literal["objectives", "assessments", "segments"]
-Item = Objective | Assessment | Segment
+ListName = Literal["objectives", "assessments", "segments", "lessons"]
+Item = Objective | Assessment | Segment | Lesson
 
-LIST_OF: dict[type, ListName] = {Objective: "objectives", Assessment: "assessments", Segment: "segments"}
+LIST_OF: dict[type, ListName] = {Objective: "objectives", Assessment: "assessments", Segment: "segments", Lesson: "lessons"}
 
 
 def _with(plan: LessonPlan, now: datetime | None, **update) -> LessonPlan:
@@ -30,7 +30,7 @@ def _dump(value):
 
 
 def find_item(plan: LessonPlan, item_id: str) -> tuple[ListName, int] | None:
-    for name in ("objectives", "assessments", "segments"):
+    for name in ("objectives", "assessments", "segments", "lessons"):
         for index, item in enumerate(getattr(plan, name)):
             if item.id == item_id:
                 return name, index  # type: ignore[return-value]
@@ -70,13 +70,35 @@ def remove_item(plan: LessonPlan, item_id: str, now: datetime | None = None) -> 
             update={
                 "objective_ids": [o for o in s.objective_ids if o != item_id],
                 "assessment_ids": [a for a in s.assessment_ids if a != item_id],
+                # A removed lesson's segments stay in the unit, in no lesson.
+                "lesson_id": None if s.lesson_id == item_id else s.lesson_id,
             }
         )
         for s in plan.segments
         if s.id != item_id
     ]
     objectives = [o for o in plan.objectives if o.id != item_id]
-    return _with(plan, now, objectives=objectives, assessments=assessments, segments=segments)
+    lessons = [lesson for lesson in plan.lessons if lesson.id != item_id]
+    comments = [c for c in plan.comments if c.item_id != item_id]  # a remark on a gone item goes with it
+    return _with(plan, now, objectives=objectives, assessments=assessments, segments=segments, comments=comments, lessons=lessons)
+
+
+def copy_lesson(plan: LessonPlan, lesson_id: str, now: datetime | None = None) -> tuple[LessonPlan, Lesson]:
+    """A copy of the lesson and its segments (new ids, same links) right after it, undated."""
+    index = next(i for i, lesson in enumerate(plan.lessons) if lesson.id == lesson_id)
+    original = plan.lessons[index]
+    copy = original.model_copy(update={"id": new_id(), "title": f"{original.title} (copy)"[:500], "day": None})
+    segments = list(plan.segments)
+    last = max((i for i, s in enumerate(segments) if s.lesson_id == lesson_id), default=len(segments) - 1)
+    copies = [s.model_copy(update={"id": new_id(), "lesson_id": copy.id}) for s in segments if s.lesson_id == lesson_id]
+    segments[last + 1 : last + 1] = copies
+    lessons = list(plan.lessons)
+    lessons.insert(index + 1, copy)
+    return _with(plan, now, lessons=lessons, segments=segments), copy
+
+
+def lesson_segments(plan: LessonPlan, lesson_id: str | None) -> list[Segment]:
+    return [s for s in plan.segments if s.lesson_id == lesson_id]
 
 
 def move_item(plan: LessonPlan, item_id: str, delta: int, now: datetime | None = None) -> LessonPlan:
@@ -149,6 +171,8 @@ def item_summary(plan: LessonPlan, item_id: str) -> str:
     item = get_item(plan, item_id)
     if item is None:
         return plan.title
+    if isinstance(item, Lesson):
+        return item.title
     if isinstance(item, Segment):
         return f"{item.phase}: {item.title}" if item.phase else item.title
     return item.text
@@ -163,6 +187,8 @@ def suggested_todo_title(plan: LessonPlan, item_id: str | None) -> str:
         verb = "Prepare"
     elif isinstance(item, Objective):
         verb = "Unpack"
+    elif isinstance(item, Lesson):
+        verb = "Prepare the lesson"
     else:
         return f"Finish the plan: {plan.title}"[:500]
     return f"{verb}: {item_summary(plan, item.id)}"[:500]

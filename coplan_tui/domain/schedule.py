@@ -2,42 +2,163 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 
-from .models import Partnership
+from .catalogue import RULE_CHOICES, Level
+from .models import KindRule, OccurrenceChange, Partnership, Schedule, SessionKind
 
 
 def next_session_at(partnership: Partnership, now: datetime, last_held: date | None = None) -> datetime | None:
-    """The next regular meeting at or after ``now`` (still today if its time is ahead).
+    """The next meeting not over at ``now`` (still today if it has not ended), skips and
+    moves included. None without a schedule, or when the placement is over. Before the
+    placement starts, the first meeting on or after its first day.
 
     ``last_held`` is the day of the pair's latest session: once they met today, today's
     regular meeting has taken place and the next one is a week on.
-
-    None without a schedule, or when the placement is over. Before the placement starts,
-    the first meeting on or after its first day.
     """
-    schedule = partnership.schedule
-    if schedule is None:
-        return None
-    day = now.date()
-    if partnership.placement_start and partnership.placement_start > day:
-        day = partnership.placement_start
-    ahead = (schedule.weekday.index - day.weekday()) % 7
-    candidate = datetime.combine(day + timedelta(days=ahead), schedule.start_time, tzinfo=now.tzinfo)
-    if candidate < now or (last_held is not None and candidate.date() <= last_held):
-        candidate += timedelta(weeks=1)
-    if partnership.placement_end and candidate.date() > partnership.placement_end:
-        return None
-    return candidate
+    found = next_occurrence(partnership, now, last_held)
+    return found.start if found else None
 
 
 def describe_next(partnership: Partnership, now: datetime, last_held: date | None = None) -> str:
-    """``Tue 24 Nov 15:30 (60 min)``, or why there is none."""
-    at = next_session_at(partnership, now, last_held)
-    if at is not None:
-        assert partnership.schedule is not None
+    """``Tue 24 Nov 15:30 (60 min)``, ``Tue 01 Dec 15:30 big-picture (90 min)``, or why there is none."""
+    found = next_occurrence(partnership, now, last_held)
+    if found is not None:
+        at = found.start
         when = "today" if at.date() == now.date() else f"{at:%a %d %b}"
-        return f"{when} {at:%H:%M} ({partnership.schedule.minutes} min)"
+        kind = "" if found.kind == SessionKind.REGULAR else f" {found.kind.label}"
+        return f"{when} {at:%H:%M}{kind} ({found.minutes} min)"
+    if not coplans(partnership):
+        return "no coplanning (cooperation)"
     if partnership.schedule is None:
         return "no regular time"
     return "placement over"
+
+
+# --- The weeks ahead ---------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One meeting of the series in the weeks ahead."""
+
+    regular: datetime
+    """When the series puts it (the calendar's RECURRENCE-ID)."""
+    start: datetime
+    """When it happens: ``regular`` unless it was moved."""
+    kind: SessionKind
+    minutes: int
+    skipped: bool = False
+
+    @property
+    def moved(self) -> bool:
+        return self.start != self.regular
+
+    @property
+    def end(self) -> datetime:
+        return self.start + timedelta(minutes=self.minutes)
+
+    @property
+    def status(self) -> str:
+        return "skipped" if self.skipped else "moved" if self.moved else "as usual"
+
+
+def coplans(partnership: Partnership) -> bool:
+    """Cooperation has no coplanning (seed 002): its regular time, if any, is kept but paused."""
+    return partnership.level != Level.COOPERATION
+
+
+def kind_of(rule: KindRule, day: date) -> SessionKind:
+    """The kind of the regular meeting on ``day``; weekly meetings make this a calendar rule."""
+    if _is_big_picture(rule, day):
+        return SessionKind.BIG_PICTURE
+    if rule.feedback == "after_big_picture" and _is_big_picture(rule, day - timedelta(weeks=1)):
+        return SessionKind.FEEDBACK
+    if rule.feedback == "every_other" and (day.day - 1) // 7 % 2 == 1:
+        return SessionKind.FEEDBACK
+    return SessionKind.REGULAR
+
+
+def _is_big_picture(rule: KindRule, day: date) -> bool:
+    if rule.big_picture == "first_of_month":
+        return day.day <= 7
+    if rule.big_picture == "last_of_month":
+        return (day + timedelta(weeks=1)).month != day.month
+    return False
+
+
+def describe_rule(schedule: Schedule) -> list[str]:
+    """The rule in words, one line per kind, with each kind's length."""
+    big = RULE_CHOICES["big_picture"][schedule.rule.big_picture]
+    feedback = RULE_CHOICES["feedback"][schedule.rule.feedback]
+    if schedule.rule.big_picture == "never" and schedule.rule.feedback == "after_big_picture":
+        feedback = "never (there are no big-picture meetings)"
+    return [
+        f"Big-picture ({schedule.big_picture_minutes} min): {big}",
+        f"Feedback on drafts ({schedule.feedback_minutes} min): {feedback}",
+        f"Regular ({schedule.minutes} min): all the others",
+    ]
+
+
+def occurrences(partnership: Partnership, now: datetime, weeks: int = 8) -> list[Occurrence]:
+    """The regular meetings from today for ``weeks`` weeks, inside the placement, in order.
+
+    Skipped ones are kept (marked) so a screen can show and undo them. Times carry
+    ``now``'s time zone; a moved meeting's stored time is the school's local time.
+    """
+    schedule = partnership.schedule
+    if schedule is None or weeks < 1 or not coplans(partnership):
+        return []
+    first = now.date()
+    if partnership.placement_start and partnership.placement_start > first:
+        first = partnership.placement_start
+    first += timedelta(days=(schedule.weekday.index - first.weekday()) % 7)
+    last = now.date() + timedelta(weeks=weeks) - timedelta(days=1)
+    if partnership.placement_end and partnership.placement_end < last:
+        last = partnership.placement_end
+    changes = {c.day: c for c in schedule.changes}
+    found = []
+    day = first
+    while day <= last:
+        regular = datetime.combine(day, schedule.start_time, tzinfo=now.tzinfo)
+        kind = kind_of(schedule.rule, day)
+        change = changes.get(day)
+        start = change.moved_to.replace(tzinfo=now.tzinfo) if change and change.moved_to else regular
+        found.append(Occurrence(regular, start, kind, schedule.minutes_for(kind), skipped=bool(change and change.skip)))
+        day += timedelta(weeks=1)
+    return sorted(found, key=lambda o: o.start)
+
+
+def next_occurrence(partnership: Partnership, now: datetime, last_held: date | None = None) -> Occurrence | None:
+    """The next meeting not skipped that has not ended yet, nor been held already (a session
+    on or after its regular day, ``last_held``, held it)."""
+    start = now
+    if partnership.placement_start and partnership.placement_start > now.date():
+        start = datetime.combine(partnership.placement_start, time(0), tzinfo=now.tzinfo)
+    return next(
+        (
+            o
+            for o in occurrences(partnership, start, weeks=9)
+            if not o.skipped and o.end > now and (last_held is None or o.regular.date() > last_held)
+        ),
+        None,
+    )
+
+
+def with_change(schedule: Schedule, regular_day: date, *, skip: bool = False, moved_to: datetime | None = None) -> Schedule:
+    """The schedule with one meeting skipped or moved; neither (the default) puts it back."""
+    kept = [c for c in schedule.changes if c.day != regular_day]
+    if skip or moved_to is not None:
+        if moved_to is not None:
+            moved_to = moved_to.replace(tzinfo=None)
+        kept.append(OccurrenceChange(day=regular_day, skip=skip, moved_to=moved_to))
+    return Schedule.model_validate({**schedule.model_dump(), "changes": sorted(kept, key=lambda c: c.day)})
+
+
+def with_rule(schedule: Schedule, big_picture: str | None = None, feedback: str | None = None) -> Schedule:
+    """The schedule with a new kind rule; raises ValueError for a choice that does not exist."""
+    rule = KindRule(
+        big_picture=big_picture or schedule.rule.big_picture,  # type: ignore[arg-type]
+        feedback=feedback or schedule.rule.feedback,  # type: ignore[arg-type]
+    )
+    return Schedule.model_validate({**schedule.model_dump(), "rule": rule})

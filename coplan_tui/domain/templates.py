@@ -6,8 +6,10 @@ that copies made by users never collide with them.
 
 from __future__ import annotations
 
-from .catalogue import Level
-from .models import SessionTemplate, TemplateStep
+import re
+
+from .catalogue import Level, Role
+from .models import Partnership, SessionKind, SessionTemplate, TemplateStep
 
 
 def _step(title: str, minutes: int, prompts: list[str], outputs: list[str] = (), planning: bool = False) -> TemplateStep:
@@ -219,7 +221,42 @@ BUILTIN_TEMPLATES: tuple[SessionTemplate, ...] = (
 )
 
 
-def default_template_for(level: Level) -> SessionTemplate:
-    if level == Level.COORDINATION:
+def default_template_for(partnership: Partnership, kind: SessionKind | None = None) -> SessionTemplate:
+    """The template a new session starts with: the level's, or the scheduled kind's.
+
+    Cooperation has no coplanning, so it gets the shortest check-in when a pair meets
+    anyway; coordination's coplanning is a brief conversation; a librarian pair at
+    collaboration has its own structure.
+    """
+    if kind == SessionKind.BIG_PICTURE:
+        return BIG_PICTURE
+    if kind == SessionKind.FEEDBACK:
+        return FEEDBACK
+    if partnership.level == Level.COORDINATION:
         return COORDINATION_CHECK_IN
+    if partnership.level == Level.COOPERATION:
+        return CHECK_IN
+    if partnership.member_with_role(Role.LIBRARIAN) is not None:
+        return LIBRARY_COLLABORATION
     return WEEKLY
+
+
+def fitted(template: SessionTemplate, minutes: int) -> SessionTemplate:
+    """The template with its step times scaled to ``minutes`` in all (each step at least 1).
+
+    Largest remainders keep the total exact; the "(N min)" in the name follows.
+    """
+    total = template.total_minutes
+    if minutes == total or minutes < len(template.steps):
+        return template
+    spare = minutes - len(template.steps)
+    shares = [(s.minutes - 1) * spare / max(1, total - len(template.steps)) for s in template.steps]
+    if total == len(template.steps):
+        shares = [spare / len(template.steps)] * len(template.steps)
+    whole = [int(x) for x in shares]
+    order = sorted(range(len(shares)), key=lambda i: shares[i] - whole[i], reverse=True)
+    for i in order[: spare - sum(whole)]:
+        whole[i] += 1
+    steps = [s.model_copy(update={"minutes": 1 + w}) for s, w in zip(template.steps, whole)]
+    name = re.sub(r"\(\d+ min\)$", f"({minutes} min)", template.name)
+    return template.model_copy(update={"steps": steps, "name": name})

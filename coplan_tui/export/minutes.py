@@ -6,8 +6,9 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from ..domain import timebox
+from ..domain.alignment import all_clear_text, check
+from ..domain.models import REFLECTION_QUESTIONS, LessonPlan, Partnership, Session, Todo
 from ..domain.safe_text import printable
-from ..domain.models import REFLECTION_QUESTIONS, Partnership, Session, Todo
 from ..domain.todo_rows import TodoRow, rows_from_models, sorted_rows
 from .records import by_owner, md_block, md_escape
 
@@ -16,8 +17,11 @@ def _answer(value: bool | None) -> str:
     return {True: "yes", False: "no", None: "not answered"}[value]
 
 
-def session_minutes(session: Session, partnership: Partnership, todos: Sequence[TodoRow], now: datetime) -> str:
-    """Minutes of ``session``; ``todos`` are the rows of the to-dos it produced."""
+def session_minutes(
+    session: Session, partnership: Partnership, todos: Sequence[TodoRow], now: datetime, plan: LessonPlan | None = None
+) -> str:
+    """Minutes of ``session``; ``todos`` are the rows of the to-dos it produced; ``plan`` the
+    lesson plan it worked on, if it still exists."""
     today = now.date()
     leader = partnership.member(session.leader_id) if session.leader_id else None
     lines = [
@@ -34,6 +38,16 @@ def session_minutes(session: Session, partnership: Partnership, todos: Sequence[
     planned = timebox.total_planned_minutes(session)
     took = sum(timebox.ran_minutes(timebox.step_elapsed(run, now)) for run in runs)
     lines.append(f"- **Time:** {took} of {planned} planned minutes ({session.status.value})")
+    if plan is not None:
+        warnings = check(plan, partnership)
+        lines.append(f"- **Lesson plan:** {md_escape(plan.title)} ({plan.kind}, {plan.status.value})")
+        if warnings:
+            lines.append(f"- **Alignment:** {len(warnings)} warning{'s' * (len(warnings) != 1)}")
+            lines += [f"  - {md_escape(w.message)}" for w in warnings]
+        else:
+            lines.append(f"- **Alignment:** {md_escape(all_clear_text(plan))}")
+    elif session.plan_id:
+        lines.append("- **Lesson plan:** _deleted since_")
 
     lines += ["", "## Steps"]
     decisions = []
@@ -59,8 +73,11 @@ def session_minutes(session: Session, partnership: Partnership, todos: Sequence[
     return printable("\n".join(lines)) + "\n"
 
 
-def minutes_markdown(session: Session, partnership: Partnership, todos: Iterable[Todo], now: datetime) -> str:
-    """Minutes of ``session`` from every to-do in the store; picks the ones it produced."""
+def minutes_markdown(
+    session: Session, partnership: Partnership, todos: Iterable[Todo], now: datetime, plans: Iterable[LessonPlan] = ()
+) -> str:
+    """Minutes of ``session`` from every to-do and plan in the store; picks the ones it concerns."""
     mine = [t for t in todos if t.session_id == session.id]
     rows = sorted_rows(rows_from_models(mine, [partnership], [session]), now.date())
-    return session_minutes(session, partnership, rows, now)
+    plan = next((p for p in plans if p.id == session.plan_id), None) if session.plan_id else None
+    return session_minutes(session, partnership, rows, now, plan)

@@ -10,8 +10,10 @@ User text is escaped the way the to-do Markdown escapes it (``md_escape``): a ti
 
 from __future__ import annotations
 
-from ..domain.alignment import assessment_labels, check, objective_labels, segment_labels, total_minutes
+from ..domain.alignment import assessment_labels, check, lesson_labels, lesson_minutes, objective_labels, segment_labels, total_minutes
 from ..domain.models import BOTH, LessonPlan, Partnership
+from ..domain.plan_comments import comments_on
+from ..domain.plan_edits import item_summary
 from ..domain.safe_text import printable
 from .records import md_escape
 
@@ -81,35 +83,64 @@ def plan_to_markdown(plan: LessonPlan, partnership: Partnership) -> str:
     warnings = check(plan, partnership)
     out += [""] + ([f"- ⚠ {md_escape(w.message)}" for w in warnings] if warnings else ["No alignment warnings."])
 
-    out += ["", "## Lesson segments", ""]
-    if plan.segments:
-        header = ["#", "Phase", "Min", "Task", "Approach", "Objectives"] + [f"{md_escape(m.name)} ({partnership.owner_label(m.id)})" for m in members]
-        out += _table(
-            header,
-            [
-                [s_names[s.id], cell(s.phase), str(s.minutes), cell(s.title), s.approach.label if s.approach else "not chosen", ", ".join(o_names[x] for x in s.objective_ids)]
-                + [cell(s.roles.get(m.id, "")) for m in members]
-                for s in plan.segments
-            ],
-        )
-        details = [s for s in plan.segments if s.grouping or s.differentiation or s.assessment_ids]
-        for s in details:
-            out += ["", f"**{s_names[s.id]} {md_escape(s.title)}**", ""]
-            if s.assessment_ids:
-                out.append(f"- Assessment: {', '.join(a_names[x] for x in s.assessment_ids)}")
-            if s.grouping:
-                out.append(f"- Grouping and room: {md_escape(s.grouping)}")
-            if s.differentiation:
-                out.append(f"- Differentiation and supports: {md_escape(s.differentiation)}")
+    if plan.lessons:
+        out += ["", "## Lessons", ""]
+        l_names = lesson_labels(plan)
+        for lesson in plan.lessons:
+            took = lesson_minutes(plan, lesson.id)
+            length = f"{lesson.length_minutes} min (segments: {took} min)" if lesson.length_minutes else f"segments: {took} min"
+            day = f"{lesson.day:%a %d %b %Y} · " if lesson.day else ""
+            out += [f"### {l_names[lesson.id]} {md_escape(lesson.title)}", "", f"{day}{length}", ""]
+            out += _segments(plan, partnership, [x for x in plan.segments if x.lesson_id == lesson.id], o_names, a_names, s_names)
+            out.append("")
+        loose = [x for x in plan.segments if x.lesson_id is None]
+        if loose:
+            out += ["### Across the unit", ""] + _segments(plan, partnership, loose, o_names, a_names, s_names)
     else:
-        out.append("(none yet)")
+        out += ["", "## Lesson segments", ""]
+        out += _segments(plan, partnership, plan.segments, o_names, a_names, s_names)
 
     if plan.differentiation:
         out += ["", "## Differentiation and supports", "", md_escape(plan.differentiation)]
+    if plan.outcomes.strip():
+        out += ["", "## Outcomes and analysis", "", md_escape(plan.outcomes)]
     if plan.resources:
         out += ["", "## Resources", ""]
         out += _table(["Resource", "Where", "Notes"], [[cell(r.label), cell(r.location), cell(r.notes)] for r in plan.resources])
+    if plan.comments:
+        names = {**o_names, **a_names, **s_names}
+        rows = []
+        for item_id in [None, *(i.id for i in (*plan.objectives, *plan.assessments, *plan.segments))]:
+            for c in comments_on(plan, item_id):
+                on = f"{names[item_id]} {cell(item_summary(plan, item_id))}" if item_id else "the plan"
+                rows.append([on, _who(partnership, c.author), c.at.strftime("%Y-%m-%d %H:%M"), "resolved" if c.resolved else "open", cell(c.text)])
+        out += ["", "## Comments", ""] + _table(["On", "By", "When", "State", "Comment"], rows)
     return printable("\n".join(out)) + "\n"
+
+
+def _segments(plan: LessonPlan, partnership: Partnership, segments: list, o_names, a_names, s_names) -> list[str]:
+    """The segments as a table with each teacher's role side by side, then their details."""
+    if not segments:
+        return ["(none yet)"]
+    members = partnership.members
+    header = ["#", "Phase", "Min", "Task", "Approach", "Objectives"] + [f"{md_escape(m.name)} ({partnership.owner_label(m.id)})" for m in members]
+    out = _table(
+        header,
+        [
+            [s_names[s.id], cell(s.phase), str(s.minutes), cell(s.title), s.approach.label if s.approach else "not chosen", ", ".join(o_names[x] for x in s.objective_ids)]
+            + [cell(s.roles.get(m.id, "")) for m in members]
+            for s in segments
+        ],
+    )
+    for s in [s for s in segments if s.grouping or s.differentiation or s.assessment_ids]:
+        out += ["", f"**{s_names[s.id]} {md_escape(s.title)}**", ""]
+        if s.assessment_ids:
+            out.append(f"- Assessment: {', '.join(a_names[x] for x in s.assessment_ids)}")
+        if s.grouping:
+            out.append(f"- Grouping and room: {md_escape(s.grouping)}")
+        if s.differentiation:
+            out.append(f"- Differentiation and supports: {md_escape(s.differentiation)}")
+    return out
 
 
 def _dates(plan: LessonPlan) -> str:

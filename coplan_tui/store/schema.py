@@ -13,7 +13,7 @@ import re
 SCHEMA_VERSION = 1
 APP_MARKER = "coplan"
 META_TABLE = "_meta"
-TABLES = ("partnerships", "templates", "sessions", "todos", "plans", "settings")
+TABLES = ("partnerships", "templates", "sessions", "todos", "plans", "requests", "settings")
 
 Data = dict[str, dict[str, Any]]
 _DOC_KEY = re.compile(r"[0-9]{1,18}")

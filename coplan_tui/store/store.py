@@ -32,7 +32,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..domain.errors import describe
 from ..domain.merge import BOOKKEEPING, field_name, merge_documents
-from ..domain.models import LessonPlan, Partnership, Session, SessionTemplate, Todo
+from ..domain.models import LessonPlan, Partnership, ResourceRequest, Session, SessionTemplate, Todo
 from .atomic import PRIVATE_FILE, Signature, atomic_write, ensure_private_dir, real_path, signature
 from .backups import backup_dir, make_backup
 from .encoded import EncodedTable
@@ -50,6 +50,7 @@ TABLE_OF: dict[type[BaseModel], str] = {
     Session: "sessions",
     Todo: "todos",
     LessonPlan: "plans",
+    ResourceRequest: "requests",
 }
 MODEL_OF: dict[str, type[BaseModel]] = {table: cls for cls, table in TABLE_OF.items()}
 SETTINGS = "settings"
@@ -445,7 +446,7 @@ class Store:
     def _check_links(self, puts: list[BaseModel], deleted_partnerships: set[str]) -> None:
         partnerships = {p.id: p for p in puts if isinstance(p, Partnership)}
         for doc in puts:
-            if isinstance(doc, Todo | Session | LessonPlan):
+            if isinstance(doc, Todo | Session | LessonPlan | ResourceRequest):
                 partnership = partnerships.get(doc.partnership_id)
                 if partnership is None and doc.partnership_id not in deleted_partnerships:
                     partnership = self.get(Partnership, doc.partnership_id)

@@ -514,8 +514,12 @@ class CoplanApp(App[int]):
         template_query: str | None = None,
         resume: bool = False,
         partnership_query: str | None = None,
+        kind=None,
     ) -> None:
-        """Resume the partnership's unfinished session, or pick a template and start one."""
+        """Resume the partnership's unfinished session, or pick a template and start one.
+
+        ``kind`` (a scheduled meeting's SessionKind) preselects that kind's template and length.
+        """
         from ..domain.matching import match_partnerships
         from ..domain.models import Partnership, Session
         from ..domain.resume import unfinished
@@ -534,7 +538,7 @@ class CoplanApp(App[int]):
             if not found:
                 toast(self, "No unfinished session to resume: start a new one.")
         self.push_screen(
-            StartSessionScreen(partnership_query=partnership_query, template_query=template_query, partnership_id=partnership_id)
+            StartSessionScreen(partnership_query=partnership_query, template_query=template_query, partnership_id=partnership_id, kind=kind)
         )
 
     def start_or_join_session(self, partnership_id: str | None) -> None:

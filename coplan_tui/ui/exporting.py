@@ -36,7 +36,7 @@ def export_in_background(app: App, file_name: str, render: Callable[[], bytes], 
 
 def export_session_minutes(app: App, session_id: str) -> None:
     """The minutes of a session as Markdown, e.g. from the session screen's palette."""
-    from ..domain.models import Partnership, Session, Todo
+    from ..domain.models import LessonPlan, Partnership, Session, Todo
     from ..export.minutes import minutes_markdown
 
     store = app.store  # type: ignore[attr-defined]
@@ -45,9 +45,9 @@ def export_session_minutes(app: App, session_id: str) -> None:
     if session is None or partnership is None:
         toast(app, "That session no longer exists.", severity="warning")
         return
-    now, todos = app.now(), store.all(Todo)  # type: ignore[attr-defined]
+    now, todos, plans = app.now(), store.all(Todo), store.all(LessonPlan)  # type: ignore[attr-defined]
 
     def render() -> bytes:
-        return minutes_markdown(session, partnership, todos, now).encode("utf-8")
+        return minutes_markdown(session, partnership, todos, now, plans).encode("utf-8")
 
     export_in_background(app, f"coplan-minutes-{session.day.isoformat()}.md", render, f"the minutes of {session.day.isoformat()}")

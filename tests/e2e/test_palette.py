@@ -28,6 +28,7 @@ SCREENS: dict[str, tuple[tuple[str, ...], str]] = {
     "edit_partnership": (("e",), "Save"),
     "roles": (("i",), "Strengths & roles"),
     "help": (("question_mark",), "Help"),
+    "schedule": (("c",), "The rule (b, f to change)"),
 }
 
 

@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 
 from coplan_tui.domain.cascade import deleting_partnership, deleting_plan
 from coplan_tui.domain.demo import build_demo
-from coplan_tui.domain.models import LessonPlan, Partnership, Session, Todo
+from coplan_tui.domain.models import LessonPlan, Partnership, ResourceRequest, Session, Todo
 
 NOW = datetime(2026, 11, 23, 15, 30, tzinfo=timezone.utc)
 
@@ -27,6 +27,15 @@ def test_a_partnership_takes_only_its_own_documents():
     assert {t.id for t in todos if t.partnership_id == p.id} <= gone
     assert not {t.id for t in todos if t.partnership_id == other.id} & gone
     assert c.count(Todo) == sum(1 for t in todos if t.partnership_id == p.id) and not c.puts
+
+
+def test_a_partnership_takes_its_resource_requests():
+    partnerships, sessions, todos, plans = _demo()
+    p, other = partnerships[0], partnerships[1]
+    mine = ResourceRequest(partnership_id=p.id, what="Maps", created_at=NOW)
+    theirs = ResourceRequest(partnership_id=other.id, what="Globes", created_at=NOW)
+    c = deleting_partnership(p, sessions, todos, plans, [mine, theirs])
+    assert (ResourceRequest, mine.id) in c.deletes and (ResourceRequest, theirs.id) not in c.deletes
 
 
 def test_a_plan_leaves_its_todos_and_sessions_unlinked():

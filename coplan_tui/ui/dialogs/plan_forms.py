@@ -11,7 +11,7 @@ from datetime import date, datetime
 from ...domain.catalogue import Approach
 from ...domain.dates import ACCEPTED, parse_date
 from ...domain.errors import DomainError
-from ...domain.models import BOTH, Assessment, LessonPlan, Objective, Partnership, PlanStatus, Resource, Segment
+from ...domain.models import BOTH, Assessment, Lesson, LessonPlan, Objective, Partnership, PlanStatus, Resource, Segment
 from .plan_dialogs import FormDialog, FormField
 
 PHASE_HINT = "for example hook, I do, we do, you do, closure"
@@ -72,7 +72,24 @@ def assessment_form(item: Assessment | None, partnership: Partnership) -> FormDi
     )
 
 
-def segment_form(item: Segment | None, partnership: Partnership) -> FormDialog[Segment]:
+def lesson_form(item: Lesson | None, today: date) -> FormDialog[Lesson]:
+    def build(v: dict[str, str]) -> Lesson:
+        length = _minutes(v["length"], "length") if v["length"].strip() else None
+        data = {"title": v["title"], "day": parse_date(v["day"], today), "length_minutes": length}
+        return Lesson.model_validate({**item.model_dump(), **data} if item else data)
+
+    return FormDialog(
+        "Lesson" if item else "New lesson",
+        [
+            FormField("title", "Lesson", item.title if item else "", placeholder="e.g. Day 2: food webs"),
+            FormField("day", "Day", item.day.isoformat() if item and item.day else "", placeholder="2026-12-07, monday, +1w", hint=ACCEPTED),
+            FormField("length", "Length (min)", str(item.length_minutes or "") if item else "", placeholder="e.g. 50"),
+        ],
+        build,
+    )
+
+
+def segment_form(item: Segment | None, partnership: Partnership, lessons: list[Lesson] = ()) -> FormDialog[Segment]:
     new = item is None
     item = item or Segment(title="-")
     role_fields = [
@@ -93,6 +110,7 @@ def segment_form(item: Segment | None, partnership: Partnership) -> FormDialog[S
                 "roles": roles,
                 "grouping": v["grouping"],
                 "differentiation": v["differentiation"],
+                "lesson_id": (v.get("lesson") or None) if lessons else item.lesson_id,
             }
         )
 
@@ -106,6 +124,11 @@ def segment_form(item: Segment | None, partnership: Partnership) -> FormDialog[S
             *role_fields,
             FormField("grouping", "Grouping, room", item.grouping, placeholder="groups, where, materials"),
             FormField("differentiation", "Supports", item.differentiation, placeholder="differentiation and supports"),
+            *(
+                [FormField("lesson", "Lesson", item.lesson_id or "", choices=[("The whole unit", "")] + [(f"L{n} {x.title}", x.id) for n, x in enumerate(lessons, 1)])]
+                if lessons
+                else []
+            ),
         ],
         build,
     )
@@ -124,6 +147,7 @@ def plan_info_form(plan: LessonPlan, today: date) -> FormDialog[dict]:
             "length_minutes": _minutes(v["length"], "length") if v["length"].strip() else None,
             "standards": [s.strip() for s in v["standards"].split(";") if s.strip()],
             "differentiation": v["differentiation"],
+            "outcomes": v["outcomes"],
             "tc_included": v["tc_included"] == "yes",
         }
         LessonPlan.model_validate({**plan.model_dump(), **update})
@@ -146,6 +170,7 @@ def plan_info_form(plan: LessonPlan, today: date) -> FormDialog[dict]:
                 "yes" if plan.tc_included else "no",
                 choices=[("No", "no"), ("Yes: a targeted lesson the TC helped plan", "yes")],
             ),
+            FormField("outcomes", "Outcomes", plan.outcomes, placeholder="after teaching: how students did, and why"),
         ],
         build,
     )

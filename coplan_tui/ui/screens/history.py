@@ -29,6 +29,7 @@ class HistoryScreen(Screen[None]):
         Binding("slash", "search", "Search notes", key_display="/", id="history.search"),
         Binding("enter", "open", "Open", id="history.open"),
         Binding("a", "toggle_all", "All partnerships", id="history.all", tooltip="This partnership or all of them"),
+        Binding("M", "export_minutes", "Export minutes", key_display="M", id="history.export_minutes", tooltip="the selected session's minutes (Markdown)"),
         Binding("l", "leader", "Leader", id="history.leader", tooltip="Correct who led the session"),
         Binding("i", "toggle_included", "TC included", id="history.tc_included", tooltip="Mark: the TC was included in planning (targeted lessons)"),
         Binding("x,delete", "delete", "Delete", id="history.delete", tooltip="Delete the session (asks first)"),
@@ -107,6 +108,8 @@ class HistoryScreen(Screen[None]):
             return not isinstance(self.focused, Input)
         if action == "toggle_all":
             return self.origin is not None
+        if action == "export_minutes":
+            return not isinstance(self.focused, Input)
         return True
 
     def action_toggle_all(self) -> None:
@@ -159,6 +162,17 @@ class HistoryScreen(Screen[None]):
 
     def on_data_table_row_selected(self, _: DataTable.RowSelected) -> None:
         self.action_open()
+
+    def action_export_minutes(self) -> None:
+        from ..exporting import export_session_minutes
+
+        table = self.query_one("#sessions", DataTable)
+        if not table.row_count:
+            toast(self, "No session to export yet.", severity="warning")
+            return
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        if key:
+            export_session_minutes(self.app, key)
 
     # --- corrections ----------------------------------------------------------------------
 
@@ -234,6 +248,7 @@ class SessionSummaryScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "back", "Back", id="summary.back"),
         Binding("q", "back", "Back", show=False, id="summary.back_q"),
+        Binding("M", "export_minutes", "Export minutes", key_display="M", id="summary.export_minutes", tooltip="this session's minutes (Markdown)"),
     ]
 
     def __init__(self, session_id: str):
@@ -258,3 +273,8 @@ class SessionSummaryScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.dismiss(None)
+
+    def action_export_minutes(self) -> None:
+        from ..exporting import export_session_minutes
+
+        export_session_minutes(self.app, self.session_id)

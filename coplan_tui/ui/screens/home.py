@@ -52,6 +52,7 @@ class HomeScreen(Screen[None]):
         Binding("p", "plans", "Plans", id="home.plans", tooltip="The partnership's lesson and unit plans"),
         Binding("m", "templates", "Templates", show=False, id="home.templates", tooltip="Session templates: copy and edit"),
         Binding("r", "release", "Release", id="home.release", tooltip="The release of responsibility"),
+        Binding("c", "schedule", "Schedule", id="home.schedule", tooltip="The meetings of the next eight weeks: start, skip, move"),
         Binding("n", "new", "New", id="home.new", tooltip="Create a partnership"),
         Binding("e", "edit", "Edit", id="home.edit", tooltip="Edit the partnership"),
         Binding("i", "roles", "Roles", show=False, id="home.roles", tooltip="Strengths inventory and standing roles"),
@@ -152,13 +153,14 @@ class HomeScreen(Screen[None]):
         if p is None:
             detail.update("")
             return
-        from ...domain.models import Session, Todo
+        from ...domain.models import ResourceRequest, Session, Todo
         from ..widgets.home_rows import detail_table
 
         store = self.app.store  # type: ignore[attr-defined]
         now = self.app.now()  # type: ignore[attr-defined]
         sessions = [s for s in store.all(Session) if s.partnership_id == p.id]
-        detail.update(detail_table(p, sessions, store.all(Todo), now))
+        requests = [r for r in store.all(ResourceRequest) if r.partnership_id == p.id]
+        detail.update(detail_table(p, sessions, store.all(Todo), now, requests))
 
     # --- actions ----------------------------------------------------------------------
 
@@ -170,7 +172,7 @@ class HomeScreen(Screen[None]):
         has_any = bool(self.app.store and self.app.store.count(Partnership))  # type: ignore[attr-defined]
         if action == "demo":
             return not has_any
-        if action in ("edit", "roles", "release", "delete", "history", "start_session", "todos", "all_todos", "plans"):
+        if action in ("edit", "roles", "release", "delete", "history", "start_session", "todos", "all_todos", "plans", "schedule"):
             return has_any
         return True
 
@@ -206,6 +208,12 @@ class HomeScreen(Screen[None]):
         if (p := self.selected) is not None:
             self.app.push_screen(ReleaseScreen(p.id))
 
+    def action_schedule(self) -> None:
+        from .schedule import ScheduleScreen
+
+        if (p := self.selected) is not None:
+            self.app.push_screen(ScheduleScreen(p.id))
+
     def action_new(self) -> None:
         from .partnership_form import PartnershipFormScreen
 
@@ -232,7 +240,7 @@ class HomeScreen(Screen[None]):
 
     def action_delete(self) -> None:
         from ...domain.cascade import deleting_partnership
-        from ...domain.models import LessonPlan, Session, Todo
+        from ...domain.models import LessonPlan, ResourceRequest, Session, Todo
         from ..dialogs.confirm import confirm
         from ..gateway import Change
 
@@ -240,17 +248,19 @@ class HomeScreen(Screen[None]):
         if p is None:
             return
         store = self.app.store  # type: ignore[attr-defined]
-        cascade = deleting_partnership(p, store.all(Session), store.all(Todo), store.all(LessonPlan))
+        cascade = deleting_partnership(p, store.all(Session), store.all(Todo), store.all(LessonPlan), store.all(ResourceRequest))
 
         def delete() -> None:
             self.app.gateway.submit(Change(deletes=cascade.deletes))  # type: ignore[attr-defined]
             toast(self, f"Deleted {p.display_name}.", title="Deleted")
 
         sessions, todos, plans = cascade.count(Session), cascade.count(Todo), cascade.count(LessonPlan)
+        requests = cascade.count(ResourceRequest)
         confirm(
             self.app,
             f"Delete {p.display_name}?",
-            f"This also deletes its {sessions} sessions, {todos} to-dos and {plans} lesson plans. "
+            f"This also deletes its {sessions} sessions, {todos} to-dos, {plans} lesson plans"
+            f"{f' and {requests} resource requests' if requests else ''}. "
             "Backups from before this run of coplan keep a copy (coplan restore).",
             delete,
         )

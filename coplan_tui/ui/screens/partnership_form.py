@@ -16,6 +16,7 @@ from textual.widgets import Button, Header, Input, Select, Static
 
 from ...domain.catalogue import Level, Phase, Role
 from ...domain.dates import ACCEPTED
+from ...domain.levels import level_changes
 from ...domain.models import Partnership, Weekday
 from ...domain.partnership_form import BLANK, FIELDS, FormErrors, build, fields_of
 from ..text import lit, plain, toast
@@ -34,6 +35,8 @@ LABELS = {
     "weekday": "Regular day", "time": "Time",
     "minutes": "Regular min", "big_minutes": "Big-picture min", "feedback_minutes": "Feedback min",
     "mode": "Meeting", "platform": "Video platform",
+    "location": "Room (in person)", "link": "Meeting link (video)",
+    "library_part": "Coordination: the library's part", "aligns_with": "Aligns with (class topic or objective)",
 }  # fmt: skip
 
 
@@ -125,6 +128,18 @@ class PartnershipFormScreen(Screen[None]):
             )
             modes = [("In person", "in_person"), ("Video call", "virtual")]
             yield Horizontal(_field("mode", _select("mode", modes)), _field("platform", _input("platform", "e.g. Zoom"), "wide"), classes="row")
+            yield Horizontal(
+                _field("location", _input("location", "e.g. Library, room 4"), "wide"),
+                _field("link", _input("link", "https://…"), "wide"),
+                classes="row",
+            )
+            yield Static(lit("At coordination", "bold"), classes="section-title")
+            parts = [("Aligns with a class topic", "aligns"), ("An extra pair of hands", "extra_hands")]
+            yield Horizontal(
+                _field("library_part", _select("library_part", parts)),
+                _field("aligns_with", _input("aligns_with", "e.g. the water cycle; evaluating sources"), "wide"),
+                classes="row",
+            )
             yield Static("", id="form-error", classes="field-error")
             with Horizontal(id="form-buttons"):
                 yield Button("Save (ctrl+s)", id="save", variant="primary")
@@ -245,7 +260,11 @@ class PartnershipFormScreen(Screen[None]):
                 toast(self, f"Saved {p.display_name}. Next: your strengths and standing roles.", title="Saved")
                 self.app.switch_screen(RolesScreen(p.id))
             else:
-                toast(self, f"Saved {p.display_name}.", title="Saved")
+                changes = level_changes(existing, p)
+                if changes:
+                    toast(self, " ".join(changes), title=f"Saved {p.display_name}", timeout=12)
+                else:
+                    toast(self, f"Saved {p.display_name}.", title="Saved")
                 self.dismiss(None)
 
         self.app.save(p, done=saved)  # type: ignore[attr-defined]

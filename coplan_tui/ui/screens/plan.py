@@ -20,6 +20,8 @@ from ..dialogs.confirm import ConfirmScreen
 from ..widgets.footer import CoplanFooter
 from .plan_export import write_plan_markdown
 from ..dialogs.plan_forms import resource_form
+from ...domain.shelf import shelve, take
+from ..dialogs.choice import ChoiceDialog
 from ..text import plain, toast
 
 SIDE_WIDTH = 120
@@ -129,6 +131,45 @@ class PlanScreen(Screen[None]):
                 self.editor.apply(latest.model_copy(update={"resources": resources}))
 
         self.app.push_screen(ConfirmScreen(f"Delete the resource {label!r}?"), answered)
+
+    @on(ResourcePane.Shelve)
+    def _shelve_resource(self, event: ResourcePane.Shelve) -> None:
+        plan, partnership = self.editor.plan, self.editor.partnership
+        if plan is None or partnership is None or event.index >= len(plan.resources):
+            return
+        resource = plan.resources[event.index]
+        latest = self.app.store.get(Partnership, partnership.id) or partnership  # type: ignore[attr-defined]
+        shelved, new = shelve(latest, resource)
+        if new:
+            self.app.save(shelved)  # type: ignore[attr-defined]
+        where = "is now on" if new else "was already on"
+        toast(self, f"{resource.label} {where} the shelf of {partnership.display_name}.")
+
+    @on(ResourcePane.Take)
+    def _take_resource(self, _: ResourcePane.Take) -> None:
+        plan, partnership = self.editor.plan, self.editor.partnership
+        if plan is None or partnership is None:
+            return
+        latest = self.app.store.get(Partnership, partnership.id) or partnership  # type: ignore[attr-defined]
+        if not latest.shelf:
+            toast(self, "The shelf is empty: S on a plan's resource puts it there.", severity="warning")
+            return
+        shelf = latest.shelf
+
+        def chosen(value: str | None) -> None:
+            current = self.editor.plan
+            if value is None or current is None:
+                return
+            resource = shelf[int(value.removeprefix("shelf-"))]
+            updated, new = take(current, resource)
+            if new:
+                self.editor.apply(updated)
+            else:
+                toast(self, f"{resource.label} is already in this plan.")
+
+        # (values longer than one character: a one-character value would also be a key)
+        choices = [(f"shelf-{n}", r.label, " · ".join(x for x in (r.location, r.notes) if x)) for n, r in enumerate(shelf)]
+        self.app.push_screen(ChoiceDialog("Add from the partnership's shelf", choices), chosen)
 
     # --- actions -----------------------------------------------------------------------
 

@@ -19,15 +19,17 @@ from textual.widgets.option_list import Option
 
 from ...domain import alignment
 from ...domain.catalogue import Approach
-from ...domain.models import Assessment, LessonPlan, Objective, Partnership, Segment, Todo
-from ...domain.plan_edits import get_item, move_item, put_item, remove_item, set_links, set_segment_links, suggested_todo_title
+from ...domain.models import Assessment, Lesson, LessonPlan, Objective, Partnership, Segment, Todo
+from ...domain.dates import ACCEPTED, parse_date
+from ...domain.plan_comments import add_comment, comment_line, comments_on, for_feedback, set_resolved
+from ...domain.plan_edits import copy_lesson, get_item, item_summary, move_item, put_item, remove_item, set_links, set_segment_links, suggested_todo_title
 from ..dialogs.confirm import ConfirmScreen
 from ..dialogs.choice import ChoiceDialog
-from ..dialogs.plan_dialogs import ChecklistDialog
-from ..dialogs.plan_forms import assessment_form, objective_form, plan_info_form, segment_form
+from ..dialogs.plan_dialogs import ChecklistDialog, FormDialog, FormField
+from ..dialogs.plan_forms import assessment_form, lesson_form, objective_form, plan_info_form, segment_form
 from ..dialogs.todo_dialog import TodoDialog
 from ..text import lit, toast
-from ..widgets.plan_rows import SECTIONS, Names, detail, header_line, item_line, section_line
+from ..widgets.plan_rows import Names, detail, header_line, item_line, section_line, shown_sections
 
 WIDE = 100
 """At this width and more the detail pane sits beside the outline, not under it."""
@@ -47,10 +49,15 @@ class PlanEditor(Vertical):
         Binding("o", "add('objectives')", "Objective", tooltip="Add an objective: what students will know or do", id="plan.add_objective"),
         Binding("a", "add('assessments')", "Assessment", tooltip="Add an assessment after the cursor", id="plan.add_assessment"),
         Binding("s", "add('segments')", "Segment", tooltip="Add a learning task / segment after the cursor", id="plan.add_segment"),
+        Binding("v", "add('lessons')", "Lesson", show=False, tooltip="Add a lesson to the unit", id="plan.add_lesson"),
+        Binding("y", "copy_lesson", "Copy lesson", show=False, tooltip="Copy the lesson under the cursor with its segments", id="plan.copy_lesson"),
         Binding("e", "edit", "Edit item", show=False, id="plan.edit"),
         Binding("l", "link", "Link", tooltip="Link objectives to the item", id="plan.link"),
         Binding("p", "approach", "Approach", tooltip="Choose the segment's coteaching approach", id="plan.approach"),
         Binding("t", "todo", "To-do", tooltip="Make a to-do from the item", id="plan.todo"),
+        Binding("m", "comment", "Comment", tooltip="Comment on the item (or the plan)", id="plan.comment"),
+        Binding("r", "resolve", "Resolve comments", show=False, tooltip="Mark the item's comments resolved or open", id="plan.resolve"),
+        Binding("f", "feedback", "For feedback", show=False, tooltip="Send the item (or the plan) to your partner for feedback by a date", id="plan.feedback"),
         Binding("d,delete", "delete", "Delete item", show=False, id="plan.delete"),
         Binding("shift+up,K", "move(-1)", "Move up", show=False, id="plan.move_up"),
         Binding("shift+down,J", "move(1)", "Move down", show=False, id="plan.move_down"),
@@ -155,7 +162,7 @@ class PlanEditor(Vertical):
         width = outline.scrollable_content_region.width or None
         names = Names(plan)
         options: list[Option] = []
-        for name, title, key in SECTIONS:
+        for name, title, key in shown_sections(plan):
             options.append(Option(section_line(plan, name, title, key), id=f"section-{name}"))
             for item in getattr(plan, name):
                 options.append(Option(item_line(plan, item, self.partnership, item.id in flagged, width, names), id=item.id))
@@ -202,7 +209,7 @@ class PlanEditor(Vertical):
         if item_id.startswith("section-"):
             return item_id.removeprefix("section-")
         item = self.current_item()
-        for cls, name in ((Objective, "objectives"), (Assessment, "assessments"), (Segment, "segments")):
+        for cls, name in ((Objective, "objectives"), (Assessment, "assessments"), (Segment, "segments"), (Lesson, "lessons")):
             if isinstance(item, cls):
                 return name
         return "objectives"
@@ -258,10 +265,15 @@ class PlanEditor(Vertical):
             return objective_form(item)
         if name == "assessments":
             return assessment_form(item, self.partnership)
-        return segment_form(item, self.partnership)
+        if name == "lessons":
+            return lesson_form(item, self.app.today())  # type: ignore[attr-defined]
+        return segment_form(item, self.partnership, self.plan.lessons if self.plan else [])
 
     def action_add(self, name: str) -> None:
         if self.plan is None:
+            return
+        if name == "lessons" and self.plan.kind != "unit":
+            toast(self.app, "Only a unit has lessons: make this plan a unit in its details (i).", severity="warning", timeout=5)
             return
         current = self.current_item()
         after = current.id if current is not None and self.current_section() == name else None
@@ -291,7 +303,7 @@ class PlanEditor(Vertical):
     def action_link(self) -> None:
         item = self.current_item()
         plan = self.plan
-        if plan is None or item is None:
+        if plan is None or item is None or isinstance(item, Lesson):
             toast(self.app, "Put the cursor on an assessment, a segment or an objective to link it.", timeout=4)
             return
         o_names = alignment.objective_labels(plan)
@@ -392,6 +404,91 @@ class PlanEditor(Vertical):
                 self.apply(LessonPlan.model_validate({**self.plan.model_dump(), **update}))
 
         self.app.push_screen(plan_info_form(self.plan, self.app.today()), edited)  # type: ignore[attr-defined]
+
+    def action_copy_lesson(self) -> None:
+        item = self.current_item()
+        if self.plan is None or not isinstance(item, Lesson):
+            toast(self.app, "Put the cursor on a lesson of the unit to copy it.", timeout=4)
+            return
+        plan, copy = copy_lesson(self.plan, item.id)
+        self.apply(plan)
+        self.highlight(copy.id)
+        toast(self.app, f"Copied {item.title} with its segments.", timeout=4)
+
+    def _members(self) -> list[tuple[str, str]]:
+        assert self.partnership is not None
+        return [(f"{m.name} ({self.partnership.owner_label(m.id)})", m.id) for m in self.partnership.members]
+
+    def action_comment(self) -> None:
+        if self.plan is None or self.partnership is None:
+            return
+        item = self.current_item()
+        item_id = item.id if item else None
+        plan, partnership, now = self.plan, self.partnership, self.app.now()  # type: ignore[attr-defined]
+
+        def build(v: dict[str, str]) -> LessonPlan:
+            return add_comment(plan, partnership, item_id, v["author"], v["text"], now)
+
+        what = item_summary(plan, item_id) if item_id else f"the plan {plan.title}"
+        form = FormDialog(
+            f"Comment on {what}"[:120],
+            [FormField("author", "From", self._members()[0][1], choices=self._members()), FormField("text", "Comment", "")],
+            build,
+        )
+        self.app.push_screen(form, lambda new: self.apply(new) if new is not None else None)
+
+    def action_resolve(self) -> None:
+        if self.plan is None or self.partnership is None:
+            return
+        item = self.current_item()
+        found = comments_on(self.plan, item.id if item else None)
+
+        partnership = self.partnership
+
+        def chosen(ticked: list[str] | None) -> None:
+            if ticked is not None and self.plan is not None:
+                self.apply(set_resolved(self.plan, set(ticked), {c.id for c in found}))
+
+        self.app.push_screen(
+            ChecklistDialog(
+                "Tick the resolved comments",
+                [(comment_line(c, partnership).split("] ", 1)[1], c.id, c.resolved) for c in found],
+                empty="No comments here yet: m adds one.",
+            ),
+            chosen,
+        )
+
+    def action_feedback(self) -> None:
+        if self.plan is None or self.partnership is None:
+            return
+        item = self.current_item()
+        item_id = item.id if item else None
+        plan, partnership = self.plan, self.partnership
+        today, now = self.app.today(), self.app.now()  # type: ignore[attr-defined]
+
+        def build(v: dict[str, str]) -> Todo:
+            return for_feedback(plan, partnership, item_id, v["partner"], parse_date(v["by"], today), now)
+
+        members = self._members()
+        form = FormDialog(
+            "For feedback",
+            [
+                FormField("partner", "To", members[-1][1], choices=members),
+                FormField("by", "By", "", placeholder="friday, +3d, 2026-12-04", hint=ACCEPTED),
+            ],
+            build,
+            note=f"Your partner gets a to-do to give feedback on {item_summary(plan, item_id) if item_id else 'the whole plan'}.",
+        )
+
+        def made(todo: Todo | None) -> None:
+            if todo is None:
+                return
+            self.app.save(todo)  # type: ignore[attr-defined]
+            who = partnership.owner_label(todo.owner)
+            toast(self.app, f"To-do for {who}: {todo.title}", title="Sent for feedback", timeout=4)
+            self.post_message(self.TodoCreated(self, todo))
+
+        self.app.push_screen(form, made)
 
     def action_todo(self) -> None:
         if self.plan is None or self.partnership is None:

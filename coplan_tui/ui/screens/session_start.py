@@ -13,9 +13,9 @@ from textual.widgets import Input, OptionList, RadioSet, Static
 from textual.widgets.option_list import Option
 
 from ...domain.matching import match_partnerships, match_templates
-from ...domain.models import Partnership, Session, SessionTemplate
+from ...domain.models import Partnership, Session, SessionKind, SessionTemplate
 from ...domain.release import advise
-from ...domain.templates import BUILTIN_TEMPLATES, default_template_for
+from ...domain.templates import BUILTIN_TEMPLATES, default_template_for, fitted
 from ..text import lit, toast
 from ..widgets.choice_set import ChoiceSet
 from ..widgets.marks import Choice
@@ -44,8 +44,16 @@ class StartSessionScreen(Screen[None]):
         Binding("ctrl+s", "start", "Start session", id="start.start"),
     ]
 
-    def __init__(self, partnership_query: str | None = None, template_query: str | None = None, partnership_id: str | None = None):
+    def __init__(
+        self,
+        partnership_query: str | None = None,
+        template_query: str | None = None,
+        partnership_id: str | None = None,
+        kind: SessionKind | None = None,
+    ):
         super().__init__()
+        self.kind = kind
+        """From the schedule: that kind's template, fitted to its length, comes first."""
         self.partnership_query = partnership_query
         self.template_query = template_query
         self.partnership_id = partnership_id
@@ -72,6 +80,10 @@ class StartSessionScreen(Screen[None]):
         store = self.app.store  # type: ignore[attr-defined]
         self._partnerships = sorted(store.all(Partnership), key=lambda p: p.display_name.lower())
         self._templates = all_templates(store)
+        scheduled = self._scheduled_template(store)
+        if scheduled is not None:
+            self._templates = [scheduled, *(t for t in self._templates if t.id != scheduled.id)]
+            self._template_chosen = True
         filt = self.query_one("#start-filter", Input)
         if self.partnership_id:
             filt.display = False
@@ -95,6 +107,12 @@ class StartSessionScreen(Screen[None]):
         else:
             (filt if filt.display else self.query_one("#start-partnerships", OptionList)).focus()
         self._update_leaders()
+
+    def _scheduled_template(self, store) -> SessionTemplate | None:
+        p = store.get(Partnership, self.partnership_id) if self.partnership_id else None
+        if self.kind is None or p is None or p.schedule is None:
+            return None
+        return fitted(default_template_for(p, self.kind), p.schedule.minutes_for(self.kind))
 
     def _fill_partnerships(self, partnerships: list[Partnership]) -> None:
         options = self.query_one("#start-partnerships", OptionList)
@@ -147,7 +165,7 @@ class StartSessionScreen(Screen[None]):
         self.run_worker(partial(radio.set_choices, buttons), group="leaders", exclusive=True, exit_on_error=False)
         reason.update(lit(("Suggested: " if suggestion.member_id else "") + suggestion.reason, "dim"))
         if self.template_query is None and not self._template_chosen:
-            default = default_template_for(p.level)
+            default = default_template_for(p)
             ids = [t.id for t in self._templates]
             if default.id in ids:
                 self.query_one("#start-templates", OptionList).highlighted = ids.index(default.id)

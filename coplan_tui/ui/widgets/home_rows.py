@@ -9,9 +9,11 @@ from __future__ import annotations
 from rich.table import Table
 from rich.text import Text
 
-from ...domain.models import BOTH, Partnership, Session, Todo
+from ...domain.catalogue import Level
+from ...domain.models import BOTH, Partnership, ResourceRequest, Session, Todo
 from ...domain.release import Advice, advise, last_held
-from ...domain.schedule import describe_next, next_session_at
+from ...domain.requests import describe_request, ordered
+from ...domain.schedule import describe_next, next_session_at, occurrences
 from ...domain.workload import Load, total, workload
 from ..text import clip, lit
 from .release_chart import STATUS_STYLE
@@ -64,9 +66,9 @@ def partnership_row(p: Partnership, sessions: list[Session], todos: list[Todo], 
     )
 
 
-def detail_table(p: Partnership, sessions: list[Session], todos: list[Todo], now) -> Table:
-    """The selected partnership (``sessions``: its own): who, where, next session and leader,
-    loads, release."""
+def detail_table(p: Partnership, sessions: list[Session], todos: list[Todo], now, requests: list[ResourceRequest] = ()) -> Table:
+    """The selected partnership (``sessions`` and ``requests``: its own): who, where, next
+    session and leader, the meetings ahead, loads, resource requests, release."""
     today = now.date()
     grid = Table.grid(padding=(0, 1))
     grid.add_column(style="bold", no_wrap=True)
@@ -83,6 +85,10 @@ def detail_table(p: Partnership, sessions: list[Session], todos: list[Todo], now
         nxt.append_text(lit(f"  led by {leader.name} ({p.owner_label(leader.id)})", "bold"))
     grid.add_row(lit("Next"), nxt)
     grid.add_row(lit("Why"), lit(suggestion.reason, "dim"))
+    held = last_held(p, sessions, now)
+    ahead = [o for o in occurrences(p, now, 4) if not o.skipped and o.end > now and (held is None or o.regular.date() > held)]
+    if ahead:
+        grid.add_row(lit("Schedule"), lit(" · ".join(f"{o.start:%a %d %b} {o.kind.label} {o.minutes}" for o in ahead) + "  (c)"))
     loads = workload(p, todos, today)
     for owner, load in loads.items():
         if owner == BOTH and not load.open:
@@ -91,5 +97,10 @@ def detail_table(p: Partnership, sessions: list[Session], todos: list[Todo], now
         line.append_text(lit(f"{load.overdue} overdue", "bold red" if load.overdue else ""))
         line.append_text(lit(f" · {load.this_week} due this week"))
         grid.add_row(lit(f"To-dos {p.owner_label(owner)}"), line)
+    waiting = [r for r in ordered(requests) if r.is_open]
+    if waiting or p.level == Level.COOPERATION:
+        shown = [describe_request(r, today) for r in waiting[:3]] + ([f"… {len(waiting) - 3} more"] if len(waiting) > 3 else [])
+        head = f"{len(waiting)} open" + (" (coplan requests add WHAT)" if not waiting else "")
+        grid.add_row(lit("Requests"), lit("\n".join([head, *(f"  {line}" for line in shown)])))
     grid.add_row(lit("Release"), lit(suggestion.sentence, STATUS_STYLE.get(suggestion.state, "")))
     return grid

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from ...domain.alignment import AlignmentWarning, assessment_labels, objective_labels, segment_labels, total_minutes
+from ...domain.alignment import AlignmentWarning, assessment_labels, lesson_labels, lesson_minutes, objective_labels, segment_labels, total_minutes
 from ...domain.catalogue import Approach
-from ...domain.models import Assessment, LessonPlan, Objective, Partnership, Segment
+from ...domain.models import Assessment, Lesson, LessonPlan, Objective, Partnership, Segment
+from ...domain.plan_comments import comment_line, comments_on
 from ..text import lit
 
 SHORT = {
@@ -29,7 +30,13 @@ SECTIONS = (
     ("objectives", "Objectives", "o"),
     ("assessments", "Assessments", "a"),
     ("segments", "Learning tasks / segments", "s"),
+    ("lessons", "Lessons of the unit", "v"),
 )
+
+
+def shown_sections(plan: LessonPlan) -> list[tuple[str, str, str]]:
+    """Lessons only for a unit: a single lesson is one flat list of segments."""
+    return [s for s in SECTIONS if s[0] != "lessons" or plan.kind == "unit"]
 
 
 def header_line(plan: LessonPlan) -> Text:
@@ -46,7 +53,7 @@ def header_line(plan: LessonPlan) -> Text:
 def section_line(plan: LessonPlan, name: str, title: str, key: str) -> Text:
     count = len(getattr(plan, name))
     text = lit(f"{title.upper()} ({count})", "bold underline")
-    if name == "segments" and plan.length_minutes:
+    if name == "segments" and plan.length_minutes and not plan.lessons:
         text.append(f"  {total_minutes(plan)}/{plan.length_minutes} min", style="bold")
     text.append(f"  {key}: add", style="dim")
     return text
@@ -77,6 +84,7 @@ class Names:
         self.o = objective_labels(plan)
         self.a = assessment_labels(plan)
         self.s = segment_labels(plan)
+        self.lessons = lesson_labels(plan)
         self.measured_by: dict[str, list[str]] = {o: [] for o in self.o}
         self.taught_in: dict[str, list[str]] = {o: [] for o in self.o}
         for a in plan.assessments:
@@ -97,6 +105,12 @@ def item_line(
 ) -> Text:
     """One outline row; with ``width`` it fits one line, the full text is in the detail pane."""
     n = names or Names(plan)
+    if isinstance(item, Lesson):
+        took = lesson_minutes(plan, item.id)
+        count = sum(1 for s in plan.segments if s.lesson_id == item.id)
+        day = f"{item.day:%a %d %b} · " if item.day else ""
+        tail = f"  {day}{count} segment{'s' * (count != 1)} · {took}/{item.length_minutes} min" if item.length_minutes else f"  {day}{count} segments · {took} min"
+        return _line(flagged, lit(n.lessons[item.id] + " ", "bold"), lit(" ".join(item.title.split())), tail, width)
     if isinstance(item, Objective):
         tail = f"  ⟵ {_links(n.measured_by[item.id], n.a)} · {_links(n.taught_in[item.id], n.s)}"
         return _line(flagged, lit(n.o[item.id] + " ", "bold"), lit(" ".join(item.text.split())), tail, width)
@@ -108,6 +122,8 @@ def item_line(
     body.append_text(lit(" ".join(item.title.split())))
     approach = "no approach" if item.approach is None else (SHORT[item.approach] if width and width < NARROW else item.approach.label)
     tail = f"  {item.minutes}′ · {approach} → {_links(item.objective_ids, n.o)}"
+    if item.lesson_id in n.lessons:
+        tail += f" · {n.lessons[item.lesson_id]}"
     return _line(flagged, lit(n.s[item.id] + " ", "bold"), body, tail, width)
 
 
@@ -116,13 +132,26 @@ def detail(plan: LessonPlan, item: Objective | Assessment | Segment | None, part
     o_names = objective_labels(plan)
     a_names = assessment_labels(plan)
     if item is None:
-        return lit(
+        hint = lit(
             "Begin with the end in mind: objectives (o), then assessments (a), then learning tasks (s). "
-            "enter edits, l links objectives, p picks an approach, t makes a to-do, i edits the plan's details.",
+            "enter edits, l links objectives, p picks an approach, t makes a to-do, i edits the plan's details. "
+            "m comments, f sends a draft for feedback, r resolves comments.",
             "dim",
         )
+        return hint + _comments(plan, None, partnership)
     out = Text()
-    if isinstance(item, Objective):
+    if isinstance(item, Lesson):
+        out.append_text(lit(f"{lesson_labels(plan)[item.id]} ", "bold") + lit(item.title))
+        out.append("\nDay: ", style="bold")
+        out.append_text(lit(f"{item.day:%A %d %B %Y}" if item.day else "not set"))
+        took = lesson_minutes(plan, item.id)
+        out.append("\nMinutes: ", style="bold")
+        out.append_text(lit(f"{took} of {item.length_minutes}" if item.length_minutes else f"{took} (no length set)"))
+        names = segment_labels(plan)
+        out.append("\nSegments: ", style="bold")
+        out.append_text(lit("; ".join(f"{names[s.id]} {s.title}" for s in plan.segments if s.lesson_id == item.id) or "none yet (s adds one; a segment's form picks its lesson)"))
+        out.append("\ny copies this lesson with its segments.", style="dim")
+    elif isinstance(item, Objective):
         out.append_text(lit(f"{o_names[item.id]} ", "bold") + lit(item.text))
         measured = [f"{a_names[a.id]} {a.text}" for a in plan.assessments if item.id in a.objective_ids]
         taught = [f"{segment_labels(plan)[s.id]} {s.title}" for s in plan.segments if item.id in s.objective_ids]
@@ -164,4 +193,15 @@ def detail(plan: LessonPlan, item: Objective | Assessment | Segment | None, part
     for w in mine:
         out.append("\n⚠ ", style="bold yellow")
         out.append_text(lit(w.message, "yellow"))
+    return out + _comments(plan, item.id, partnership)
+
+
+def _comments(plan: LessonPlan, item_id: str | None, partnership: Partnership) -> Text:
+    found = comments_on(plan, item_id)
+    out = Text()
+    if found:
+        out.append("\nComments (m adds, r resolves):", style="bold")
+    for c in found:
+        out.append("\n")
+        out.append_text(lit(comment_line(c, partnership), "dim" if c.resolved else ""))
     return out

@@ -19,6 +19,8 @@ class ResourcePane(Vertical):
         Binding("n", "new", "Add resource", id="resources.new"),
         Binding("e,enter", "edit", "Edit resource", id="resources.edit"),
         Binding("d,delete", "remove", "Delete resource", id="resources.delete"),
+        Binding("S", "shelve", "Put on the shelf", key_display="S", id="resources.shelve", tooltip="keep the resource on the partnership's shelf, for other plans"),
+        Binding("g", "take", "From the shelf", id="resources.take", tooltip="add a resource from the partnership's shelf"),
     ]
 
     class Edit(Message):
@@ -30,6 +32,14 @@ class ResourcePane(Vertical):
         def __init__(self, index: int):
             super().__init__()
             self.index = index
+
+    class Shelve(Message):
+        def __init__(self, index: int):
+            super().__init__()
+            self.index = index
+
+    class Take(Message):
+        pass
 
     def compose(self) -> ComposeResult:
         yield Static(lit("Resources  (n add · e edit · d delete)", "bold"), classes="section-title")
@@ -60,6 +70,13 @@ class ResourcePane(Vertical):
 
     def action_edit(self) -> None:
         self.post_message(self.Edit(self.table.cursor_row if self.table.row_count else None))
+
+    def action_shelve(self) -> None:
+        if self.table.row_count:
+            self.post_message(self.Shelve(self.table.cursor_row))
+
+    def action_take(self) -> None:
+        self.post_message(self.Take())
 
     def action_remove(self) -> None:
         if self.table.row_count:

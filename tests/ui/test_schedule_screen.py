@@ -1,0 +1,124 @@
+"""The schedule screen: eight weeks from Home, skip, move, change the rule, start by kind."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from textual.widgets import DataTable, OptionList
+
+from coplan_tui.domain.models import Partnership, Session
+from coplan_tui.ui.app import CoplanApp
+from coplan_tui.ui.screens.schedule import ScheduleScreen
+from coplan_tui.ui.screens.session_start import StartSessionScreen
+
+from .helpers import screen_text, settle, type_text
+
+
+def science(store) -> Partnership:
+    return next(p for p in store.all(Partnership) if p.phase)
+
+
+async def open_schedule(pilot):
+    await settle(pilot)
+    await pilot.press("c")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, ScheduleScreen)
+    return pilot.app.screen.query_one("#meetings", DataTable)
+
+
+async def test_home_shows_the_schedule_and_c_opens_eight_weeks(demo_store, clock):
+    p = science(demo_store)
+    demo_store.put(p.model_copy(update={"schedule": p.schedule.model_copy(update={"big_picture_minutes": 90})}))
+    app = CoplanApp(demo_store.path, store=demo_store, clock=clock, poll=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        assert "Schedule    Tue 24 Nov regular 60 · Tue 01 Dec big-picture 90 · Tue 08 Dec feedback on drafts 15" in screen_text(app)
+        table = await open_schedule(pilot)
+        text = screen_text(app)
+        assert "Big-picture (90 min): the first meeting of each month" in text
+        rows = [line.split() for line in text.splitlines() if line.strip().startswith(("Tue ", "Mon ", "Wed ", "Thu "))]
+        placement_end = p.placement_end
+        assert rows[0][:6] == ["Tue", "24", "Nov", "2026", "15:30", "regular"]
+        assert rows[1][5:7] == ["big-picture", "90"] and rows[2][5:9] == ["feedback", "on", "drafts", "15"]
+        assert table.row_count == len(rows) and 1 <= table.row_count <= 8
+        assert all(date(int(r[3]), {"Nov": 11, "Dec": 12, "Jan": 1}[r[2]], int(r[1])) <= placement_end for r in rows)
+
+
+async def test_skip_move_and_restore_by_keyboard(demo_store, clock):
+    app = CoplanApp(demo_store.path, store=demo_store, clock=clock, poll=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_schedule(pilot)
+        await pilot.press("k")  # skip Tue 24 Nov
+        await settle(pilot)
+        assert [c.day for c in science(demo_store).schedule.changes] == [date(2026, 11, 24)]
+        assert "skipped" in screen_text(app)
+        await pilot.press("down", "v")
+        await settle(pilot)
+        await pilot.press("ctrl+a", "ctrl+k")
+        await type_text(pilot, "2026-12-02")
+        await pilot.press("enter", "ctrl+a", "ctrl+k")
+        await type_text(pilot, "8am")
+        await pilot.press("enter")
+        await settle(pilot)
+        changes = science(demo_store).schedule.changes
+        assert [(c.day, c.skip, c.moved_to) for c in changes] == [
+            (date(2026, 11, 24), True, None),
+            (date(2026, 12, 1), False, datetime(2026, 12, 2, 8, 0)),
+        ]
+        assert "moved from Tue 01 Dec 15:30" in screen_text(app)
+        await pilot.press("up", "k")  # the skipped one comes back
+        await settle(pilot)
+        assert [c.day for c in science(demo_store).schedule.changes] == [date(2026, 12, 1)]
+
+
+async def test_a_bad_move_says_why_and_saves_nothing(demo_store, clock):
+    app = CoplanApp(demo_store.path, store=demo_store, clock=clock, poll=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_schedule(pilot)
+        await pilot.press("v", "ctrl+a", "ctrl+k")
+        await type_text(pilot, "not a date [/]")
+        await pilot.press("enter", "enter")
+        await settle(pilot)
+        assert "is not a date" in screen_text(app) and "[/]" in screen_text(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert science(demo_store).schedule.changes == []
+
+
+async def test_every_rule_choice_by_keyboard_and_mouse(demo_store, clock):
+    from coplan_tui.domain.catalogue import RULE_CHOICES
+
+    app = CoplanApp(demo_store.path, store=demo_store, clock=clock, poll=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_schedule(pilot)
+        for which, key in (("big_picture", "b"), ("feedback", "f")):
+            for index, value in enumerate(RULE_CHOICES[which]):
+                for by_mouse in (False, True):
+                    await pilot.press(key)
+                    await settle(pilot)
+                    options = app.screen.query_one("#choice-list", OptionList)
+                    if by_mouse:
+                        await pilot.click(options, offset=(4, index + (1 if options.styles.border_top[0] else 0)))
+                    else:
+                        await pilot.press(*["down"] * index, "enter")
+                    await settle(pilot)
+                    assert isinstance(app.screen, ScheduleScreen)
+                    assert getattr(science(demo_store).schedule.rule, which) == value, (which, value, by_mouse)
+
+
+async def test_starting_from_the_schedule_uses_the_kinds_template_and_length(demo_store, clock):
+    p = science(demo_store)
+    demo_store.put(p.model_copy(update={"schedule": p.schedule.model_copy(update={"big_picture_minutes": 90})}))
+    before = {s.id for s in demo_store.all(Session)}
+    app = CoplanApp(demo_store.path, store=demo_store, clock=clock, poll=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_schedule(pilot)
+        await pilot.press("down", "enter")  # Tue 01 Dec: big-picture
+        await settle(pilot)
+        assert isinstance(app.screen, StartSessionScreen)
+        assert "Big-picture planning (90 min)" in screen_text(app)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        [new] = [s for s in demo_store.all(Session) if s.id not in before]
+        assert new.template.id == "builtin-big-picture" and new.template.total_minutes == 90
+        assert new.template.name == "Big-picture planning (90 min)"

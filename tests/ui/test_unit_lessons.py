@@ -1,0 +1,92 @@
+"""A unit's lessons in the plan editor: add by keys, pick a segment's lesson (every option, by
+keyboard and mouse), copy a lesson."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from textual.widgets import Select
+from textual.widgets._select import SelectCurrent, SelectOverlay
+
+from coplan_tui.domain.models import Lesson, LessonPlan
+from coplan_tui.store import Store
+
+from .helpers import settle, type_text
+from .plan_helpers import cursor_to, editor, empty_plan, plan_app
+
+
+async def add_lesson(pilot, title: str, day: str, length: str) -> None:
+    await pilot.press("v")
+    await settle(pilot)
+    await type_text(pilot, title)
+    await pilot.press("enter")
+    await type_text(pilot, day)
+    await pilot.press("enter")
+    await type_text(pilot, length)
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+
+
+async def test_add_lessons_and_copy_one(demo_store, clock):
+    plan = empty_plan(demo_store, clock(), kind="unit")
+    app = plan_app(demo_store, clock, plan.id)
+    async with app.run_test(size=(140, 44)) as pilot:
+        await settle(pilot)
+        editor(app).query_one(".pe-outline").focus()
+        await add_lesson(pilot, "Day 1: food chains", "2026-11-30", "50")
+        await add_lesson(pilot, "Day 2: food webs [/]", "2026-12-01", "45")
+        saved = Store(demo_store.path).get(LessonPlan, plan.id)
+        assert [(x.title, x.day, x.length_minutes) for x in saved.lessons] == [
+            ("Day 1: food chains", date(2026, 11, 30), 50),
+            ("Day 2: food webs [/]", date(2026, 12, 1), 45),
+        ]
+        await cursor_to(pilot, saved.lessons[0].id)
+        await pilot.press("y")
+        await settle(pilot)
+    copied = Store(demo_store.path).get(LessonPlan, plan.id)
+    assert [x.title for x in copied.lessons] == ["Day 1: food chains", "Day 1: food chains (copy)", "Day 2: food webs [/]"]
+
+
+async def test_a_single_lesson_has_no_lessons(demo_store, clock):
+    plan = empty_plan(demo_store, clock())
+    app = plan_app(demo_store, clock, plan.id)
+    async with app.run_test(size=(140, 44)) as pilot:
+        await settle(pilot)
+        editor(app).query_one(".pe-outline").focus()
+        await pilot.press("v")
+        await settle(pilot)
+        assert any("Only a unit has lessons" in str(n.message) for n in app._notifications)
+    assert Store(demo_store.path).get(LessonPlan, plan.id).lessons == []
+
+
+@pytest.mark.parametrize("by_mouse", [False, True])
+@pytest.mark.parametrize("index", [0, 1, 2])
+async def test_every_lesson_choice_for_a_segment_is_saved(demo_store, clock, by_mouse, index):
+    lessons = [Lesson(title="Day 1"), Lesson(title="Day 2")]
+    plan = empty_plan(demo_store, clock(), kind="unit", lessons=lessons)
+    expected = [None, lessons[0].id, lessons[1].id][index]
+    app = plan_app(demo_store, clock, plan.id)
+    async with app.run_test(size=(140, 60)) as pilot:
+        await settle(pilot)
+        editor(app).query_one(".pe-outline").focus()
+        await pilot.press("s")
+        await settle(pilot)
+        app.screen.query_one("#field-title").focus()
+        await type_text(pilot, "Card sort")
+        select = app.screen.query_one("#field-lesson", Select)
+        if by_mouse:
+            await pilot.click(select.query_one(SelectCurrent), offset=(2, 0))
+            await settle(pilot)
+            overlay = select.query_one(SelectOverlay)
+            await pilot.click(overlay, offset=(3, index + (1 if overlay.styles.border_top[0] else 0)))
+        else:
+            select.focus()
+            await pilot.press("enter")
+            await settle(pilot)
+            await pilot.press("home", *["down"] * index, "enter")
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    [seg] = Store(demo_store.path).get(LessonPlan, plan.id).segments
+    assert (seg.title, seg.lesson_id) == ("Card sort", expected)

@@ -1,0 +1,95 @@
+"""The weeks ahead: which meeting is which kind, skips and moves, and the template a kind starts."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timezone
+
+import pytest
+from pydantic import ValidationError
+
+from coplan_tui.domain.catalogue import Level, Role
+from coplan_tui.domain.models import KindRule, Member, Partnership, Schedule, SessionKind, Weekday
+from coplan_tui.domain.schedule import describe_next, describe_rule, kind_of, next_occurrence, occurrences, with_change, with_rule
+from coplan_tui.domain.templates import BIG_PICTURE, CHECK_IN, COORDINATION_CHECK_IN, FEEDBACK, LIBRARY_COLLABORATION, WEEKLY, default_template_for, fitted
+
+NOW = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)  # a Monday
+
+
+def pair(roles=(Role.CT, Role.TC), level=Level.COLLABORATION, **schedule) -> Partnership:
+    s = Schedule(weekday=Weekday.TUE, start_time=time(15, 30), minutes=60, big_picture_minutes=90, feedback_minutes=15, **schedule)
+    return Partnership(members=[Member(name="Ana", role=roles[0]), Member(name="Ben", role=roles[1])], level=level, schedule=s)
+
+
+def test_eight_weeks_each_with_its_kind_and_length():
+    found = occurrences(pair(), NOW, weeks=8)
+    assert [o.start.date() for o in found] == [date(2026, 11, 24), *(date(2026, 12, d) for d in (1, 8, 15, 22, 29)), date(2027, 1, 5), date(2027, 1, 12)]
+    assert [o.kind for o in found] == [SessionKind.REGULAR, SessionKind.BIG_PICTURE, SessionKind.FEEDBACK, SessionKind.REGULAR,
+                                       SessionKind.REGULAR, SessionKind.REGULAR, SessionKind.BIG_PICTURE, SessionKind.FEEDBACK]  # fmt: skip
+    assert [o.minutes for o in found[:3]] == [60, 90, 15]
+    assert found[1].start == datetime(2026, 12, 1, 15, 30, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize(
+    "big, feedback, kinds",
+    [
+        ("first_of_month", "never", "RBRRRRBR"),
+        ("last_of_month", "after_big_picture", "BFRRRBFR"),
+        ("never", "every_other", "FRFRFRRF"),
+        ("never", "after_big_picture", "RRRRRRRR"),
+        ("first_of_month", "every_other", "FBFRFRBF"),
+    ],
+)
+def test_every_rule_choice(big, feedback, kinds):
+    p = pair(rule=KindRule(big_picture=big, feedback=feedback))
+    letter = {SessionKind.BIG_PICTURE: "B", SessionKind.FEEDBACK: "F", SessionKind.REGULAR: "R"}
+    assert "".join(letter[o.kind] for o in occurrences(p, NOW, 8)) == kinds
+    assert len(describe_rule(p.schedule)) == 3
+
+
+def test_kind_counts_on_the_regular_date():
+    assert kind_of(KindRule(), date(2026, 12, 1)) == SessionKind.BIG_PICTURE
+    assert kind_of(KindRule(big_picture="last_of_month"), date(2026, 12, 29)) == SessionKind.BIG_PICTURE
+
+
+def test_skip_and_move_one_meeting_and_put_it_back():
+    p = pair()
+    skipped = p.model_copy(update={"schedule": with_change(p.schedule, date(2026, 11, 24), skip=True)})
+    moved_to = datetime(2026, 12, 3, 8, 0)
+    both = skipped.model_copy(update={"schedule": with_change(skipped.schedule, date(2026, 12, 1), moved_to=moved_to)})
+    found = occurrences(both, NOW, 8)
+    assert found[0].skipped and found[0].status == "skipped"
+    big = next(o for o in found if o.regular.date() == date(2026, 12, 1))
+    assert big.moved and big.start == datetime(2026, 12, 3, 8, 0, tzinfo=timezone.utc) and big.kind == SessionKind.BIG_PICTURE
+    assert big.minutes == 90
+    assert next_occurrence(both, NOW).start.date() == date(2026, 12, 3)
+    assert describe_next(both, NOW) == "Thu 03 Dec 08:00 big-picture (90 min)"
+    back = with_change(both.schedule, date(2026, 12, 1))
+    assert [c.day for c in back.changes] == [date(2026, 11, 24)]
+
+
+def test_a_change_must_be_on_a_meeting_day_and_one_thing():
+    with pytest.raises(ValidationError, match="not a regular meeting day"):
+        with_change(pair().schedule, date(2026, 11, 25), skip=True)
+    with pytest.raises(ValidationError):
+        with_rule(pair().schedule, big_picture="whenever")
+
+
+def test_placement_bounds_the_weeks():
+    p = pair().model_copy(update={"placement_start": date(2026, 11, 1), "placement_end": date(2026, 12, 10)})
+    assert [o.start.day for o in occurrences(p, NOW, 8)] == [24, 1, 8]
+
+
+def test_default_template_follows_level_roles_and_kind():
+    assert default_template_for(pair()) is WEEKLY
+    assert default_template_for(pair(roles=(Role.LIBRARIAN, Role.CLASSROOM_TEACHER))) is LIBRARY_COLLABORATION
+    assert default_template_for(pair(roles=(Role.LIBRARIAN, Role.CLASSROOM_TEACHER), level=Level.COORDINATION)) is COORDINATION_CHECK_IN
+    assert default_template_for(pair(level=Level.COOPERATION)) is CHECK_IN
+    assert default_template_for(pair(), SessionKind.BIG_PICTURE) is BIG_PICTURE
+    assert default_template_for(pair(), SessionKind.FEEDBACK) is FEEDBACK
+
+
+@pytest.mark.parametrize("minutes", [5, 15, 37, 90, 240])
+def test_fitted_template_takes_the_kind_length(minutes):
+    t = fitted(BIG_PICTURE, minutes)
+    assert t.total_minutes == minutes and all(s.minutes >= 1 for s in t.steps)
+    assert t.name.endswith(f"({minutes} min)")

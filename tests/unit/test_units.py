@@ -1,0 +1,75 @@
+"""Units of lessons: lessons with days, segments and lengths; alignment across the unit, minutes
+per lesson; copying a lesson; the Markdown export shows the unit with its lessons."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from pydantic import ValidationError
+
+from coplan_tui.domain.alignment import Gap, check
+from coplan_tui.domain.catalogue import Role
+from coplan_tui.domain.models import Assessment, Lesson, LessonPlan, Member, Objective, Partnership, Segment
+from coplan_tui.domain.plan_edits import copy_lesson, lesson_segments, remove_item
+from coplan_tui.export.plan_markdown import plan_to_markdown
+
+P = Partnership(members=[Member(name="Ana", role=Role.LIBRARIAN), Member(name="Ben", role=Role.CLASSROOM_TEACHER)])
+
+
+def unit() -> LessonPlan:
+    o1, o2 = Objective(text="Find sources"), Objective(text="Judge a source [/]")
+    a = Assessment(text="Annotated bibliography", objective_ids=[o1.id, o2.id])
+    d1 = Lesson(title="Day 1: searching", day=date(2026, 12, 7), length_minutes=50)
+    d2 = Lesson(title="Day 2: judging 🌍", day=date(2026, 12, 8), length_minutes=45)
+    roles = {m.id: "leads" for m in P.members}
+    segs = [
+        Segment(title="Database demo", minutes=20, objective_ids=[o1.id], lesson_id=d1.id, roles=roles, approach="team"),
+        Segment(title="Search in pairs", minutes=30, objective_ids=[o1.id], lesson_id=d1.id, roles=roles, approach="station"),
+        Segment(title="CRAAP test", minutes=30, objective_ids=[o2.id], lesson_id=d2.id, roles=roles, approach="parallel"),
+    ]
+    return LessonPlan(partnership_id=P.id, title="Research unit", kind="unit", objectives=[o1, o2], assessments=[a], segments=segs, lessons=[d1, d2])
+
+
+def test_alignment_runs_across_the_unit_and_minutes_per_lesson():
+    plan = unit()
+    warnings = check(plan, P)
+    assert [(w.gap, w.item_id) for w in warnings] == [(Gap.MINUTES_UNDER, plan.lessons[1].id)]
+    assert warnings[0].message == "L2 Day 2: judging 🌍: segments fill 30 of 45 min"
+    day1_only = plan.model_copy(update={"segments": plan.segments[:2]})
+    gaps = {(w.gap, w.item_id) for w in check(day1_only, P)}
+    assert (Gap.UNTAUGHT, plan.objectives[1].id) in gaps and (Gap.EMPTY_LESSON, plan.lessons[1].id) in gaps
+    over = plan.model_copy(update={"lessons": [plan.lessons[0].model_copy(update={"length_minutes": 40}), plan.lessons[1]]})
+    assert any(w.gap == Gap.MINUTES_OVER and "10 over its 40 min" in w.message for w in check(over, P))
+
+
+def test_copy_a_lesson_with_its_segments():
+    plan = unit()
+    copied, lesson = copy_lesson(plan, plan.lessons[0].id)
+    assert [x.title for x in copied.lessons] == ["Day 1: searching", "Day 1: searching (copy)", "Day 2: judging 🌍"]
+    assert lesson.day is None and lesson.length_minutes == 50
+    mine = lesson_segments(copied, lesson.id)
+    assert [s.title for s in mine] == ["Database demo", "Search in pairs"]
+    assert {s.id for s in mine}.isdisjoint({s.id for s in plan.segments})
+    assert [s.objective_ids for s in mine] == [s.objective_ids for s in plan.segments[:2]]
+    assert [s.title for s in copied.segments][:4] == ["Database demo", "Search in pairs", "Database demo", "Search in pairs"]
+
+
+def test_lessons_belong_to_units_and_removing_one_keeps_its_segments():
+    plan = unit()
+    with pytest.raises(ValidationError, match="only a unit has lessons"):
+        LessonPlan.model_validate({**plan.model_dump(), "kind": "lesson"})
+    with pytest.raises(ValidationError, match="lesson that does not exist"):
+        LessonPlan.model_validate({**plan.model_dump(), "lessons": plan.model_dump()["lessons"][:1]})
+    gone = remove_item(plan, plan.lessons[1].id)
+    assert len(gone.lessons) == 1 and len(gone.segments) == 3 and gone.segments[2].lesson_id is None
+
+
+def test_markdown_shows_the_unit_with_its_lessons():
+    md = plan_to_markdown(unit(), P)
+    assert "## Lessons" in md and "## Lesson segments" not in md
+    one = md.index("### L1 Day 1: searching")
+    two = md.index("### L2 Day 2: judging 🌍")
+    assert one < md.index("Database demo") < md.index("Search in pairs") < two < md.index("CRAAP test")
+    assert "Mon 07 Dec 2026 · 50 min (segments: 50 min)" in md and "45 min (segments: 30 min)" in md
+    assert r"Judge a source \[/\]" in md  # escaped as Markdown, so it stays text
