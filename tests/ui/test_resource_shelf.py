@@ -60,7 +60,7 @@ async def test_take_by_mouse_and_an_empty_shelf_says_so(demo_store, clock):
         await focus_resources(pilot)
         await pilot.press("g")
         await settle(pilot)
-        options = app.screen.query_one("#choices", OptionList)
+        options = app.screen.query_one("#choice-list", OptionList)
         await pilot.click(options, offset=(4, 1 + (1 if options.styles.border_top[0] else 0)))  # the second, two lines
         await settle(pilot)
     assert [r.label for r in Store(demo_store.path).get(LessonPlan, plan.id).resources] == ["Wolves video 🐺"]
