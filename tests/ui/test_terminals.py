@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
+
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -234,3 +236,18 @@ async def test_tmux_with_a_short_escape_time_is_left_alone(demo_store, clock, tm
         await app.workers.wait_for_complete()
         assert list(app._notifications) == []
     assert not settings.exists()
+
+
+@pytest.mark.parametrize("key", ["t", "T", "h", "p", "m", "r", "c", "e", "i", "n"])
+async def test_every_screen_from_home_puts_the_way_out_and_help_first_at_80_columns(demo_store, clock, key):
+    """Each screen's footer starts with its way out (q or esc) and ?, so 80 columns never hide them."""
+    app = _app(demo_store, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(key)
+        await settle(pilot)
+        assert not isinstance(app.screen, HomeScreen)
+        words = screen_text(app).splitlines()[-1].split()
+        assert words[0] in ("q", "esc"), words
+        if "question_mark" in app.active_bindings:  # (forms have no help: esc and ^s come first)
+            assert "?" in words[:5], words

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from ...domain.catalogue import RULE_CHOICES
 from ...domain.dates import parse_date
@@ -21,6 +21,7 @@ from ..dialogs.choice import ChoiceDialog
 from ..dialogs.plan_dialogs import FormDialog, FormField
 from ..messages import DataChanged
 from ..text import lit, plain, toast
+from ..widgets.footer import CoplanFooter
 
 WEEKS = 8
 
@@ -51,7 +52,7 @@ class ScheduleScreen(Screen[None]):
         with Vertical(id="schedule"):
             yield Static("", id="schedule-rule")
             yield DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield CoplanFooter()
 
     @property
     def partnership(self) -> Partnership | None:
