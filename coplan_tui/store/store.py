@@ -36,6 +36,7 @@ from ..domain.models import LessonPlan, Partnership, ResourceRequest, Session, S
 from .atomic import PRIVATE_FILE, Signature, atomic_write, ensure_private_dir, real_path, signature
 from .backups import backup_dir, make_backup
 from .encoded import EncodedTable
+from .staged import DELETED, Staged, overlaid
 from .errors import WHERE, BadDbPath, InvalidDocument, NotFound, StoreError, UnreadableFile, WriteFailed, check_db_path, no_database
 from .raw import parse_file
 from .scan import as_text, scan_file
@@ -157,6 +158,8 @@ class Store:
         """(table, id, rev) -> that revision of the document, oldest first, at most HISTORY."""
         self._handed: dict[tuple[str, str], _Handed] = {}
         self._notices: list[Notice] = []
+        self._staged = Staged()
+        """This window's edits on their way to the disk; every read sees them (``staged.py``)."""
         self.loads = 0
         """Counts the times the file was read (another process wrote it): a view that sees it
         change after its own save knows the save was merged with someone else's."""
@@ -330,7 +333,8 @@ class Store:
 
     def get(self, cls: type[M], doc_id: str) -> M | None:
         with self._mutex:
-            return self._table_models(cls).get(doc_id)  # type: ignore[return-value]
+            staged, doc = self._staged.lookup(TABLE_OF[cls], doc_id)
+            return doc if staged else self._table(TABLE_OF[cls]).docs.get(doc_id)  # type: ignore[return-value]
 
     def find(self, cls: type[M], prefix: str) -> M:
         """The one document whose id starts with ``prefix``."""
@@ -351,7 +355,9 @@ class Store:
             return len(self._table_models(cls))
 
     def _table_models(self, cls: type[BaseModel]) -> dict[str, Any]:
-        return self._table(TABLE_OF[cls]).docs
+        """What the window sees of a table: the file's copy with its own staged edits on top."""
+        name = TABLE_OF[cls]
+        return overlaid(self._table(name).docs, self._staged.of(name))
 
     def _table(self, name: str) -> Table:
         table = self._tables.get(name)
@@ -361,7 +367,9 @@ class Store:
 
     def setting(self, key: str, default: Any = None) -> Any:
         with self._mutex:
-            doc = self._table(SETTINGS).docs.get(key)
+            staged, doc = self._staged.lookup(SETTINGS, key)
+            if not staged:
+                doc = self._table(SETTINGS).docs.get(key)
             return default if doc is None else doc.get("value", default)
 
     # --- writing ---------------------------------------------------------------------
@@ -375,15 +383,55 @@ class Store:
     def set_setting(self, key: str, value: Any) -> None:
         self.commit(settings={key: value})
 
+    def stage(
+        self,
+        puts: Iterable[BaseModel] = (),
+        deletes: Iterable[tuple[type[BaseModel], str]] = (),
+        settings: dict[str, Any] | None = None,
+    ) -> int:
+        """Show a change at once, before the disk has it; its number for ``commit(through=)``.
+
+        It is checked now (valid documents, links to a partnership, the owner a member), so a
+        refusal reaches the user at the key that caused it; nothing touches the disk. Raises
+        InvalidDocument, or WriteFailed for a file opened read-only."""
+        self._refuse_if_read_only()
+        puts = [self._validated(d) for d in puts]
+        deletes = list(deletes)
+        with self._mutex:
+            self._check_links(puts, {doc_id for cls, doc_id in deletes if cls is Partnership}, self.get)
+            changes = [(TABLE_OF[type(d)], d.id, d) for d in puts]  # type: ignore[attr-defined]
+            changes += [(SETTINGS, key, {"id": key, "value": value}) for key, value in (settings or {}).items()]
+            changes += [(TABLE_OF[cls], doc_id, DELETED) for cls, doc_id in deletes]
+            seq = self._staged.add(changes)
+            self._changed([(table, doc_id) for table, doc_id, _ in changes])
+            return seq
+
+    def unstage(self, seq: int) -> None:
+        """The change numbered ``seq`` will never land (the store refused it): stop showing it."""
+        with self._mutex:
+            self._changed(self._staged.drop(seq))
+
+    def _changed(self, keys: list[tuple[str, str]]) -> None:
+        if keys:
+            self.generation += 1
+            self._log(keys)
+
+    def _refuse_if_read_only(self) -> None:
+        if self.read_only:
+            raise WriteFailed(self.path, OSError(errno.EROFS, "it was opened read-only (no lock file can be made there)"))
+
     def commit(
         self,
         puts: Iterable[BaseModel] = (),
         deletes: Iterable[tuple[type[BaseModel], str]] = (),
         settings: dict[str, Any] | None = None,
+        through: int | None = None,
     ) -> None:
-        """Apply puts, deletes and settings as one durable write, or none of them."""
-        if self.read_only:
-            raise WriteFailed(self.path, OSError(errno.EROFS, "it was opened read-only (no lock file can be made there)"))
+        """Apply puts, deletes and settings as one durable write, or none of them.
+
+        ``through``: the change persists every change staged up to that number; once it is
+        on disk they are no longer shown from the staging area but from the file's copy."""
+        self._refuse_if_read_only()
         puts = [self._validated(d) for d in puts]
         deletes = list(deletes)
         with self._writer, self._locked():
@@ -392,10 +440,13 @@ class Store:
             try:
                 with self._mutex:
                     puts = self._revised(puts)
-                    self._check_links(puts, {doc_id for cls, doc_id in deletes if cls is Partnership})
+                    self._check_links(puts, {doc_id for cls, doc_id in deletes if cls is Partnership}, self._committed)
                     self._apply(puts, deletes, settings or {})
                     payload = self._encode()
                 self._write(payload)  # readers go on meanwhile: memory already holds the change
+                if through is not None:
+                    with self._mutex:
+                        self._changed(self._staged.drop_through(through))
             except BaseException:
                 self._sig = None  # memory may hold the failed change: re-read the file
                 try:
@@ -443,13 +494,19 @@ class Store:
         except ValidationError as e:
             raise InvalidDocument(describe(e)) from None
 
-    def _check_links(self, puts: list[BaseModel], deleted_partnerships: set[str]) -> None:
+    def _committed(self, cls: type[M], doc_id: str) -> M | None:
+        """The file's copy, without this window's staged edits."""
+        return self._table(TABLE_OF[cls]).docs.get(doc_id)  # type: ignore[return-value]
+
+    def _check_links(self, puts: list[BaseModel], deleted_partnerships: set[str], get: Callable[..., Any]) -> None:
+        """``get`` reads what the links must point to: what the window sees when staging, the
+        file's copy when writing (a partnership deleted meanwhile by another process refuses)."""
         partnerships = {p.id: p for p in puts if isinstance(p, Partnership)}
         for doc in puts:
             if isinstance(doc, Todo | Session | LessonPlan | ResourceRequest):
                 partnership = partnerships.get(doc.partnership_id)
                 if partnership is None and doc.partnership_id not in deleted_partnerships:
-                    partnership = self.get(Partnership, doc.partnership_id)
+                    partnership = get(Partnership, doc.partnership_id)
                 if partnership is None:
                     raise InvalidDocument("it belongs to a partnership that does not exist")
                 if isinstance(doc, Todo):

@@ -325,19 +325,16 @@ class CoplanApp(App[int]):
 
     # --- saving and watching the file --------------------------------------------------
 
-    def save(self, *docs: Any, done: Callable[[StoreError | None], None] | None = None) -> None:
+    def save(self, *docs: Any) -> bool:
+        """Show the documents saved at once (every read of the store sees them); the disk
+        write follows on the writer thread. False when the store refused them: the user has
+        been told why, and nothing changed."""
         assert self.gateway is not None
-        self.gateway.save(*docs, done=done)
-
-    def saving(self, cls: type, doc_id: str) -> bool:
-        """Whether a change to this document is still on its way to the disk."""
-        return self.gateway is not None and self.gateway.in_flight(cls, doc_id)
+        return self.gateway.save(*docs)
 
     def on__saved(self, message: _Saved) -> None:
         if message.error is not None:
             toast(self, str(message.error), title="Not saved", severity="error", timeout=10)
-        if message.change.done is not None:
-            message.change.done(message.error)
         # A save that had to read another window's write first brings that write in too.
         merged = self.store is not None and self.store.loads != self._seen_loads
         self._broadcast(external=merged)

@@ -1,8 +1,10 @@
 """The UI's door to the store: every disk operation runs off the UI thread, in order.
 
-One writer thread takes changes from a queue, so two saves of the same document land in the
-order they were made, and the UI never waits on the disk. Reads come from the store's
-in-memory copy.
+Two steps. *Stage*, on the UI thread: the store checks the change and shows it at once to
+every read (``store/staged.py``), so a refusal reaches the user at the key that caused it and
+no screen ever shows an older copy over its own edit. *Persist*, on one writer thread that
+takes changes from a queue in order: it writes them, and the store then shows them from the
+file's copy. The UI never waits on the disk.
 
 Writes go behind the keys: the writer waits until no change has come for ``QUIET_S`` (at most
 ``MAX_DELAY_S`` after the first), then saves everything waiting as one commit. A save on a
@@ -18,7 +20,6 @@ before quitting. A document the store refuses as invalid is never retried: it ne
 from __future__ import annotations
 
 import queue
-from collections import Counter
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -35,7 +36,8 @@ class Change:
     puts: list[BaseModel] = field(default_factory=list)
     deletes: list[tuple[type[BaseModel], str]] = field(default_factory=list)
     settings: dict[str, Any] = field(default_factory=dict)
-    done: Callable[[StoreError | None], None] | None = None
+    seq: int = 0
+    """Its number in the store's staging area (0: not staged)."""
 
 
 _STOP = object()
@@ -59,31 +61,30 @@ class Gateway:
         self._retry: list[Change] = []
         """Changes the disk refused, oldest first, tried again until they land."""
         self._queue: queue.Queue[Any] = queue.Queue()
-        self._waiting: Counter[tuple[type[BaseModel], str]] = Counter()
-        """Documents handed to the writer and not yet on disk (or refused)."""
-        self._waiting_lock = threading.Lock()
         self._thread = threading.Thread(target=self._run, name="coplan-writer", daemon=True)
         self._thread.start()
 
-    def save(self, *docs: BaseModel, done: Callable[[StoreError | None], None] | None = None) -> None:
-        self.submit(Change(puts=list(docs), done=done))
+    def save(self, *docs: BaseModel) -> bool:
+        return self.submit(Change(puts=list(docs)))
 
-    def delete(self, cls: type[BaseModel], ids: Iterable[str], done: Callable[[StoreError | None], None] | None = None) -> None:
-        self.submit(Change(deletes=[(cls, i) for i in ids], done=done))
+    def delete(self, cls: type[BaseModel], ids: Iterable[str]) -> bool:
+        return self.submit(Change(deletes=[(cls, i) for i in ids]))
 
-    def set_setting(self, key: str, value: Any) -> None:
-        self.submit(Change(settings={key: value}))
+    def set_setting(self, key: str, value: Any) -> bool:
+        return self.submit(Change(settings={key: value}))
 
-    def submit(self, change: Change) -> None:
-        with self._waiting_lock:
-            self._waiting.update(_keys(change))
+    def submit(self, change: Change) -> bool:
+        """Stage the change (every read shows it from now on) and queue it for the disk.
+
+        Whether it was staged: a change the store refuses is reported at once through
+        ``on_result``, and never queued."""
+        try:
+            change.seq = self.store.stage(change.puts, change.deletes, change.settings)
+        except StoreError as e:
+            self._on_result(change, e)
+            return False
         self._queue.put(change)
-
-    def in_flight(self, cls: type[BaseModel], doc_id: str) -> bool:
-        """Whether a change to this document waits to be written: a view that re-reads the
-        store meanwhile would show the file's older copy over the user's own edit."""
-        with self._waiting_lock:
-            return self._waiting[(cls, doc_id)] > 0
+        return True
 
     def flush(self, timeout: float = 10.0) -> bool:
         """Wait until every queued change is on disk. Only for exit and tests."""
@@ -138,19 +139,19 @@ class Gateway:
             self._commit_one(_merged_or_error(batch))
         except InvalidDocument as e:
             if len(batch) == 1:
-                self._report(batch, e)
+                self._refused(batch, e)
                 return
             for change in batch:
                 try:
                     self._commit_one(change)
                 except StoreError as e:
-                    self._report([change], e)
+                    self._refused([change], e)
                 else:
                     self._report([change], None)
             return
         except StoreError as e:
             if e.__cause__ is not None or self.store.read_only:  # a bug, or a file opened read-only: no retry helps
-                self._report(batch, e)
+                self._refused(batch, e)
                 return
             self._retry = batch  # the disk, not the document: keep it and try again
             if self._on_waiting is not None:
@@ -162,17 +163,21 @@ class Gateway:
 
     def _commit_one(self, change: Change) -> None:
         try:
-            self.store.commit(puts=change.puts, deletes=change.deletes, settings=change.settings)
+            self.store.commit(puts=change.puts, deletes=change.deletes, settings=change.settings, through=change.seq or None)
         except StoreError:
             raise
         except Exception as e:  # a bug must not kill the writer and lose later saves
             raise StoreError(f"Unexpected error while saving: {e!r}") from e
 
+    def _refused(self, changes: list[Change], error: StoreError) -> None:
+        """These will never land: the store stops showing them, and the user is told."""
+        for change in changes:
+            if change.seq:
+                self.store.unstage(change.seq)
+        self._report(changes, error)
+
     def _report(self, changes: list[Change], error: StoreError | None) -> None:
         for change in changes:
-            with self._waiting_lock:
-                self._waiting.subtract(_keys(change))
-                self._waiting = +self._waiting  # drop the zeros
             self._on_result(change, error)
 
 
@@ -206,4 +211,5 @@ def merged(batch: list[Change]) -> Change:
         puts=[doc for doc in docs.values() if doc is not None],
         deletes=[key for key, doc in docs.items() if doc is None],
         settings=settings,
+        seq=max(change.seq for change in batch),
     )

@@ -35,14 +35,18 @@ def _titles_on_disk(db_path) -> set[str]:
     return {doc["title"] for doc in json.loads(db_path.read_bytes()).get("todos", {}).values()}
 
 
-def test_a_burst_of_saves_is_one_write_and_every_change_is_reported(db_path, clock):
+def test_a_burst_of_saves_is_one_write_and_every_change_is_reported(db_path, clock, monkeypatch):
+    from coplan_tui.store import store as store_module
+
     store, pair, gateway, results = _setup(db_path, clock)
-    before = store.generation
+    writes = []
+    real_write = store_module.atomic_write
+    monkeypatch.setattr(store_module, "atomic_write", lambda *a, **k: writes.append(1) or real_write(*a, **k))
     for i in range(10):
         gateway.save(_todo(pair, f"t{i}", clock))
     assert gateway.flush()
     assert _titles_on_disk(db_path) == {f"t{i}" for i in range(10)}
-    assert store.generation - before <= 2  # one commit (two if the machine stalled mid-burst)
+    assert len(writes) <= 2  # one write (two if the machine stalled mid-burst)
     assert sorted(r[0] for r in results) == sorted(f"t{i}" for i in range(10))
     assert all(error is None for _, error in results)
     gateway.close()
@@ -100,19 +104,36 @@ def test_close_saves_what_is_waiting(db_path, clock):
     assert _titles_on_disk(db_path) == {"last words"}
 
 
-def test_a_document_is_in_flight_until_its_write_is_reported(db_path, clock):
+def test_a_save_shows_at_once_and_until_it_lands(db_path, clock):
+    """Stage, then persist: every read shows the edit from the key that made it, not from the
+    moment the writer thread gets to it."""
     store, pair, gateway, results = _setup(db_path, clock)
     todo = _todo(pair, "waiting", clock)
-    with store._writer:  # hold the writer back, however slow this machine is
-        gateway.save(todo)
+    with store._writer:  # hold the writer back, however fast this machine is
+        assert gateway.save(todo)
         time.sleep(0.1)
-        assert gateway.in_flight(Todo, todo.id)
+        assert store.get(Todo, todo.id) == todo and [t.id for t in store.all(Todo)] == [todo.id]
+        assert store.count(Todo) == 1 and store.find(Todo, todo.id[:8]) == todo
+        assert _titles_on_disk(db_path) == set()
     assert gateway.flush()
-    assert not gateway.in_flight(Todo, todo.id) and results == [("waiting", None)]
+    assert store.get(Todo, todo.id).rev == todo.rev + 1 and _titles_on_disk(db_path) == {"waiting"}
+    with store._writer:
+        assert gateway.delete(Todo, [todo.id])
+        time.sleep(0.1)
+        assert store.get(Todo, todo.id) is None and store.all(Todo) == [] and store.count(Todo) == 0
+        assert _titles_on_disk(db_path) == {"waiting"}
+    assert gateway.flush()
+    assert _titles_on_disk(db_path) == set() and all(error is None for _, error in results)
+    gateway.close()
+
+
+def test_a_refused_save_is_refused_at_the_key_and_never_shown(db_path, clock):
+    store, pair, gateway, results = _setup(db_path, clock)
     stray = Todo(title="stray", partnership_id="no-such-pair", owner="both", created_at=clock(), updated_at=clock())
-    gateway.save(stray)
-    assert gateway.flush()
-    assert not gateway.in_flight(Todo, stray.id)  # refused counts as done too
+    assert not gateway.save(stray)
+    assert results and results[-1][0] == "stray" and isinstance(results[-1][1], InvalidDocument)  # before any write
+    assert store.get(Todo, stray.id) is None
+    assert gateway.flush() and _titles_on_disk(db_path) == set()
     gateway.close()
 
 

@@ -209,11 +209,8 @@ class HistoryScreen(Screen[None]):
         self._save(with_tc_included(session, on), "Marked: the TC was included in planning." if on else "Mark removed.")
 
     def _save(self, session: Session, message: str) -> None:
-        def saved(error) -> None:
-            if error is None:
-                toast(self, message)
-
-        self.app.save(session, done=saved)  # type: ignore[attr-defined]
+        if self.app.save(session):  # type: ignore[attr-defined]
+            toast(self, message)
 
     def action_delete(self) -> None:
         from ..gateway import Change

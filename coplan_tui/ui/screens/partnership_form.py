@@ -248,26 +248,23 @@ class PartnershipFormScreen(Screen[None]):
             != (p.phase, p.placement_start, p.placement_end)
         )
 
-        def saved(error) -> None:
-            if error is not None:
-                return  # the app already said why; the form stays open with the user's text
-            self.initial = self.values()
-            if kept_plan:
-                toast(self, "Your edited release plan was kept; reset it in the release plan (r, then e) to match the new dates.")
-            if new:
-                from .roles import RolesScreen
+        if not self.app.save(p):  # type: ignore[attr-defined]
+            return  # the app already said why; the form stays open with the user's text
+        self.initial = self.values()
+        if kept_plan:
+            toast(self, "Your edited release plan was kept; reset it in the release plan (r, then e) to match the new dates.")
+        if new:
+            from .roles import RolesScreen
 
-                toast(self, f"Saved {p.display_name}. Next: your strengths and standing roles.", title="Saved")
-                self.app.switch_screen(RolesScreen(p.id))
+            toast(self, f"Saved {p.display_name}. Next: your strengths and standing roles.", title="Saved")
+            self.app.switch_screen(RolesScreen(p.id))
+        else:
+            changes = level_changes(existing, p)
+            if changes:
+                toast(self, " ".join(changes), title=f"Saved {p.display_name}", timeout=12)
             else:
-                changes = level_changes(existing, p)
-                if changes:
-                    toast(self, " ".join(changes), title=f"Saved {p.display_name}", timeout=12)
-                else:
-                    toast(self, f"Saved {p.display_name}.", title="Saved")
-                self.dismiss(None)
-
-        self.app.save(p, done=saved)  # type: ignore[attr-defined]
+                toast(self, f"Saved {p.display_name}.", title="Saved")
+            self.dismiss(None)
 
     def action_cancel(self) -> None:
         if not self.dirty:

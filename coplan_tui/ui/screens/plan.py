@@ -200,9 +200,6 @@ class PlanScreen(Screen[None]):
             return
         copy = copy_plan(plan, self.app.now())  # type: ignore[attr-defined]
 
-        def saved(error) -> None:
-            if error is None:
-                toast(self, f"Copied as {copy.title!r}: a draft without dates.")
-                self.app.switch_screen(PlanScreen(copy.id))
-
-        self.app.save(copy, done=saved)  # type: ignore[attr-defined]
+        if self.app.save(copy):  # type: ignore[attr-defined]
+            toast(self, f"Copied as {copy.title!r}: a draft without dates.")
+            self.app.switch_screen(PlanScreen(copy.id))

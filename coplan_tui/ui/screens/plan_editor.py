@@ -120,8 +120,8 @@ class PlanEditor(Vertical):
     # --- data -------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Re-read the plan from the store, unless our own saves are still on their way."""
-        if not self.is_mounted or self.app.saving(LessonPlan, self.plan_id):  # type: ignore[attr-defined]
+        """Re-read the plan from the store (it shows our own edits at once, landed or not)."""
+        if not self.is_mounted:
             return  # (not mounted yet: on_mount reads it once the outline exists)
         self._load()
 

@@ -114,8 +114,8 @@ class PlanListScreen(Screen[None]):
             return
 
         def made(plan: LessonPlan | None) -> None:
-            if plan is not None:
-                self.app.save(plan, done=lambda error: error is None and self.app.push_screen(PlanScreen(plan.id)))  # type: ignore[attr-defined]
+            if plan is not None and self.app.save(plan):  # type: ignore[attr-defined]
+                self.app.push_screen(PlanScreen(plan.id))
 
         self.app.push_screen(new_plan_form(partnerships, self.app.today(), self.app.now()), made)  # type: ignore[attr-defined]
 

@@ -209,11 +209,8 @@ class ReleasePlanScreen(Screen[None]):
         except ValidationError as e:
             toast(self, describe(e), title="Not saved", severity="error")
             return
-        def saved(error) -> None:
-            if error is None:
-                toast(self, message, title="Saved")
-
-        self.app.save(updated, done=saved)  # type: ignore[attr-defined]
+        if self.app.save(updated):  # type: ignore[attr-defined]
+            toast(self, message, title="Saved")
 
     def action_edit_stage(self) -> None:
         p = self.partnership

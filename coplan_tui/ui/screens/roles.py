@@ -200,14 +200,11 @@ class RolesScreen(Screen[None]):
             return
         self.query_one("#roles-error", Static).display = False
 
-        def saved(error) -> None:
-            if error is None:
-                self.saved_state = self.state()
-                count = len(updated.standing_roles)
-                toast(self, f"Saved the inventory and {count} standing role{'s' if count != 1 else ''}.", title="Saved")
-                self.dismiss(None)
-
-        self.app.save(updated, done=saved)  # type: ignore[attr-defined]
+        if self.app.save(updated):  # type: ignore[attr-defined]
+            self.saved_state = self.state()
+            count = len(updated.standing_roles)
+            toast(self, f"Saved the inventory and {count} standing role{'s' if count != 1 else ''}.", title="Saved")
+            self.dismiss(None)
 
     def action_back(self) -> None:
         if self.partnership is None or self.state() == self.saved_state:

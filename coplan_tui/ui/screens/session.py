@@ -84,7 +84,6 @@ class SessionScreen(Screen[None]):
         self.session_id = session_id
         self.session: Session
         self.partnership: Partnership
-        self._pending: dict[str, Todo | None] = {}
         self._undo: list[_Undo] = []
         self._notes_dirty = False
         self._merging = False
@@ -289,14 +288,7 @@ class SessionScreen(Screen[None]):
         return mine
 
     def _todos(self) -> list[Todo]:
-        """Store to-dos with this screen's unsaved changes on top."""
-        store_todos = dict(self._partnership_todos())
-        for todo_id, todo in self._pending.items():
-            if todo is None:
-                store_todos.pop(todo_id, None)
-            else:
-                store_todos[todo_id] = todo
-        return list(store_todos.values())
+        return list(self._partnership_todos().values())
 
     def _draw_todos(self) -> None:
         today = self._now().date()
@@ -325,17 +317,17 @@ class SessionScreen(Screen[None]):
 
     def _take_outside_copy(self, fresh: Session) -> None:
         """Another window saved the session. Its notes merge with ours character by character
-        (what we typed and have not saved yet included); its timer replaces ours, unless a
-        save of ours is still on its way (the file is about to get our version, merged)."""
+        (what we typed and have not saved yet included); its timer replaces ours. (While a save
+        of ours is on its way the store shows our copy, so this runs once it has landed,
+        merged with theirs.)"""
         notes = self.query_one("#notes", TextArea)
         i = self.session.current_step
         self._shared.edit(i, notes.text)
         self._shared.merge(fresh.notes_state)
-        if not self.app.saving(Session, self.session_id):  # type: ignore[attr-defined]
-            stepped = fresh.current_step != self.session.current_step
-            self.session = timebox.ensure_runs(fresh)
-            if stepped:
-                self._shown_step = -1
+        stepped = fresh.current_step != self.session.current_step
+        self.session = timebox.ensure_runs(fresh)
+        if stepped:
+            self._shown_step = -1
         merged = self._shared.texts(len(self.session.steps))
         self._notes_dirty = merged != [run.notes for run in fresh.steps]
         self.session = self._with_notes(merged)
@@ -425,21 +417,12 @@ class SessionScreen(Screen[None]):
             self._commit(self.session)
 
     def _save_todo(self, todo: Todo | None, todo_id: str, undo_label: str | None = None, before: Todo | None = None) -> None:
-        """Show the change at once; write it on the writer thread."""
-        self._pending[todo_id] = todo
+        """The store shows the change at once; the writer thread puts it on disk."""
+        staged = self.app.gateway.delete(Todo, [todo_id]) if todo is None else self.app.save(todo)  # type: ignore[attr-defined]
+        if not staged:
+            return  # refused, and the user was told why: nothing changed, nothing to undo
         if undo_label is not None:
             self._undo.append(_Undo(todo_id, before, undo_label, todo))
-
-        def done(error, expected=todo) -> None:
-            if self._pending.get(todo_id, "missing") is expected:
-                del self._pending[todo_id]
-            if error is not None:
-                self._draw_todos()
-
-        if todo is None:
-            self.app.gateway.delete(Todo, [todo_id], done=done)  # type: ignore[attr-defined]
-        else:
-            self.app.save(todo, done=done)  # type: ignore[attr-defined]
         self._draw_todos()
         if self.session.current_step == len(self.session.template.steps) - 1:
             self._draw_guide()  # the wrap-up lists the session's to-dos
@@ -658,9 +641,8 @@ class SessionScreen(Screen[None]):
         from ..dialogs.plan_forms import new_plan_form
 
         def made(plan: LessonPlan | None) -> None:
-            if plan is not None:
-                # Link once the plan is in the store: the pane beside the step reads it from there.
-                self.app.save(plan, done=lambda error: error is None and self._link_plan(plan))  # type: ignore[attr-defined]
+            if plan is not None and self.app.save(plan):  # type: ignore[attr-defined]
+                self._link_plan(plan)
 
         self.app.push_screen(new_plan_form([self.partnership], self._now().date(), self._now()), made)
 
@@ -712,8 +694,5 @@ class SessionScreen(Screen[None]):
         finished = timebox.finish(self.session.model_copy(update={"reflection": reflection}), self._now())
         self.session = finished
 
-        def saved(error) -> None:
-            if error is None:  # the summary reads the store, so wait until the session is on disk
-                self.app.show_session_summary(self.session_id, replace=True)  # type: ignore[attr-defined]
-
-        self.app.save(finished, done=saved)  # type: ignore[attr-defined]
+        if self.app.save(finished):  # type: ignore[attr-defined]
+            self.app.show_session_summary(self.session_id, replace=True)  # type: ignore[attr-defined]

@@ -59,9 +59,8 @@ class StartSessionScreen(Screen[None]):
         self.partnership_id = partnership_id
         self._leaders: list[str] = []
         self._template_chosen = False
-        self._starting = False
-        self._saved_session: str | None = None
         """Once the user picks a template, changing partnership no longer resets it."""
+        self._starting = False
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="start"):
@@ -206,24 +205,9 @@ class StartSessionScreen(Screen[None]):
         session = Session(partnership_id=p.id, template=t, leader_id=leader, day=now.date(), created_at=now)
         from .session import SessionScreen
 
-        self._starting = True
-
-        def saved(error) -> None:
-            # Switch only once the session is in the store: the session screen reads it from there.
-            if error is not None:
-                self._starting = False
-            elif self.is_current:
-                self.app.switch_screen(SessionScreen(session.id))
-            else:
-                self._saved_session = session.id  # help or the palette is on top: go on when it closes
-
-        self.app.save(session, done=saved)  # type: ignore[attr-defined]
-
-    def on_screen_resume(self) -> None:
-        if self._saved_session is not None:
-            from .session import SessionScreen
-
-            self.app.switch_screen(SessionScreen(self._saved_session))
+        if self.app.save(session):  # type: ignore[attr-defined]  # (the store shows it at once)
+            self._starting = True
+            self.app.switch_screen(SessionScreen(session.id))
 
     def action_cancel(self) -> None:
         self.dismiss()

@@ -211,9 +211,11 @@ class TodosScreen(Screen[None]):
     def _save(self, what: str, before: list[Todo], after: list[Todo], created: list[str] = ()) -> None:
         if not after:
             return
+        if not self.app.save(*after):  # type: ignore[attr-defined]
+            return  # refused, and the user was told why
         self.undo_stack.append((what, before, after, list(created)))
         del self.undo_stack[:-UNDO_DEPTH]
-        self.app.save(*after)  # type: ignore[attr-defined]
+        self.reload()  # the store shows the change at once: so does the table
         toast(self, what, timeout=3)
 
     def action_toggle_done(self) -> None:
@@ -314,8 +316,9 @@ class TodosScreen(Screen[None]):
         for old in before:  # onto the to-do as it is now: what the partner changed since stays
             current, saved = self.store.get(Todo, old.id), undone.get(old.id)
             restored.append(undo_onto(current, old, saved) if current is not None and saved is not None else old)
-        self.app.gateway.submit(Change(puts=restored, deletes=[(Todo, i) for i in created]))  # type: ignore[attr-defined]
-        toast(self, f"Undone: {what}", timeout=3)
+        if self.app.gateway.submit(Change(puts=restored, deletes=[(Todo, i) for i in created])):  # type: ignore[attr-defined]
+            self.reload()
+            toast(self, f"Undone: {what}", timeout=3)
         self.update_status()
 
     # --- export ---------------------------------------------------------------------------
