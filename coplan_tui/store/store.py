@@ -36,10 +36,10 @@ from ..domain.models import LessonPlan, Partnership, ResourceRequest, Session, S
 from .atomic import PRIVATE_FILE, Signature, atomic_write, ensure_private_dir, real_path, signature
 from .backups import backup_dir, make_backup
 from .encoded import EncodedTable
-from .staged import DELETED, Staged, overlaid
 from .errors import WHERE, BadDbPath, InvalidDocument, NotFound, StoreError, UnreadableFile, WriteFailed, check_db_path, no_database
 from .raw import parse_file
 from .scan import as_text, scan_file
+from .staged import DELETED, Staged, overlaid
 from .schema import SchemaProblem, empty_data
 from .tables import Table, dump, model_table, plain_table
 
@@ -334,7 +334,7 @@ class Store:
     def get(self, cls: type[M], doc_id: str) -> M | None:
         with self._mutex:
             staged, doc = self._staged.lookup(TABLE_OF[cls], doc_id)
-            return doc if staged else self._table(TABLE_OF[cls]).docs.get(doc_id)  # type: ignore[return-value]
+            return doc if staged else self._committed(cls, doc_id)
 
     def find(self, cls: type[M], prefix: str) -> M:
         """The one document whose id starts with ``prefix``."""
