@@ -8,6 +8,8 @@ import sys
 
 from ..domain.safe_text import printable
 from . import add_db_option
+from .columns import aligned
+from .columns import clip as _clip
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -55,13 +57,7 @@ def format_table(rows: list[dict]) -> str:
         [r["id"][:8], _clip(r["title"], 40), r["kind"], r["start"] or "-", r["status"], str(r["warnings"]), _clip(r["partnership"], 32)]
         for r in rows
     ]
-    widths = [max(len(row[i]) for row in [header, *body]) for i in range(len(header))]
-    return "\n".join("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in [header, *body])
-
-
-def _clip(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+    return aligned(header, body)
 
 
 def run(args: argparse.Namespace) -> int:

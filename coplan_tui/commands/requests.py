@@ -7,7 +7,7 @@ import json
 import sys
 
 from ..domain.safe_text import printable
-from . import add_db_option
+from . import add_db_option, open_existing
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -54,23 +54,12 @@ def today():
     return date.today()
 
 
-def _store(args: argparse.Namespace, name: str):
-    from ..paths import default_db
-    from ..store import Store
-
-    path = default_db(getattr(args, "db", None))
-    if not path.exists():
-        print(printable(f"coplan requests {name}: there is no database at {path}"), file=sys.stderr)
-        return None
-    return Store(path, create=False)
-
-
 def run_list(args: argparse.Namespace) -> int:
     from ..domain.models import Partnership, ResourceRequest
     from ..domain.requests import describe_request, ordered
     from ..domain.matching import partnerships_named
 
-    store = _store(args, "list")
+    store = open_existing(args, "requests list")
     if store is None:
         return 1
     try:
@@ -109,7 +98,7 @@ def run_add(args: argparse.Namespace) -> int:
     from ..domain.requests import describe_request, new_request
     from .todos import pick_partnership
 
-    store = _store(args, "add")
+    store = open_existing(args, "requests add")
     if store is None:
         return 1
     day = today()
@@ -131,7 +120,7 @@ def run_done(args: argparse.Namespace) -> int:
     from ..domain.models import ResourceRequest
     from ..domain.requests import describe_request, mark_provided
 
-    store = _store(args, "done")
+    store = open_existing(args, "requests done")
     if store is None:
         return 1
     day = today()

@@ -7,7 +7,9 @@ import json
 import sys
 
 from ..domain.safe_text import printable
-from . import add_db_option
+from . import add_db_option, open_existing
+from .columns import aligned
+from .columns import clip as _clip
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -56,8 +58,6 @@ def session_rows(store, partnership_filter: str | None) -> list[dict]:
 
 
 def format_table(rows: list[dict]) -> str:
-    from .plans import _clip
-
     if not rows:
         return "No sessions yet."
     header = ["ID", "DATE", "TEMPLATE", "STATUS", "LEADER", "RAN", "TO-DOS", "PLAN", "PARTNERSHIP"]
@@ -68,20 +68,13 @@ def format_table(rows: list[dict]) -> str:
         ]
         for r in rows
     ]  # fmt: skip
-    widths = [max(len(row[i]) for row in [header, *body]) for i in range(len(header))]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in [header, *body]]
-    return "\n".join(lines) + "\n\nMinutes of one: coplan export session ID"
+    return aligned(header, body) + "\n\nMinutes of one: coplan export session ID"
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..paths import default_db
-    from ..store import Store
-
-    path = default_db(getattr(args, "db", None))
-    if not path.exists():
-        print(printable(f"coplan sessions: there is no database at {path}"), file=sys.stderr)
+    store = open_existing(args, "sessions")
+    if store is None:
         return 1
-    store = Store(path, create=False)
     try:
         rows = session_rows(store, args.partnership)
     except ValueError as e:

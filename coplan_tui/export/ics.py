@@ -62,12 +62,18 @@ def _vtodo(row: TodoRow, uid: str, summary: str, due, now: datetime, related: st
     return item
 
 
-def to_ics(rows: Sequence[TodoRow], now: datetime, name: str = "coplan to-dos") -> bytes:
+def new_calendar(name: str) -> Calendar:
+    """An empty calendar as coplan writes them (to-dos here, meetings in ``schedule.py``)."""
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", printable(name))
+    return cal
+
+
+def to_ics(rows: Sequence[TodoRow], now: datetime, name: str = "coplan to-dos") -> bytes:
+    cal = new_calendar(name)
     for row in rows:
         uid = f"{row.id}@coplan"
         cal.add_component(_vtodo(row, uid, f"[{row.owner}] {row.title}", row.due, now))

@@ -10,14 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 
-from .. import __version__
 from ..domain.models import Partnership, SessionKind
 from ..domain.safe_text import printable
 from ..domain.schedule import Occurrence, coplans, describe_rule
-
-PRODID = f"-//coplan//coplan {__version__}//EN"
 
 
 @dataclass(frozen=True)
@@ -98,13 +95,11 @@ def _event(p: Partnership, occurrence: Occurrence, now: datetime):
 
 
 def to_ics(schedules: Sequence[PartnershipSchedule], now: datetime, name: str = "coplan meetings") -> bytes:
-    from icalendar import Calendar, vRecur  # only the calendar format pays for the library
+    from icalendar import vRecur  # only the calendar format pays for the library
 
-    cal = Calendar()
-    cal.add("prodid", PRODID)
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", printable(name))
+    from .ics import new_calendar
+
+    cal = new_calendar(name)
     for s in schedules:
         series = sorted(s.occurrences, key=lambda o: o.regular)
         if s.partnership.schedule is None or not series:
