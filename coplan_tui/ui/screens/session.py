@@ -89,6 +89,8 @@ class SessionScreen(Screen[None]):
         self._notes_dirty = False
         self._merging = False
         self._told_over_limit = False
+        self._notes_counter = ""
+        """The notes' border counter as last drawn."""
         self._shown_step = -1
         self._bell_rung: set[int] = set()
         self._plan_hidden = False
@@ -405,7 +407,10 @@ class SessionScreen(Screen[None]):
     def _count_notes(self, notes: TextArea) -> None:
         """A counter near the limit; past it, say once that the excess is not saved."""
         size = len(notes.text)
-        notes.border_subtitle = plain(f"{size:,} / {NOTES_MAX:,}") if size > NOTES_MAX * 0.9 else ""
+        counter = f"{size:,} / {NOTES_MAX:,}" if size > NOTES_MAX * 0.9 else ""
+        if counter != self._notes_counter:  # setting a border title repaints the whole editor, even to the same text
+            self._notes_counter = counter
+            notes.border_subtitle = plain(counter)
         notes.set_class(size > NOTES_MAX, "over-limit")
         over = size > NOTES_MAX
         if over and not self._told_over_limit:
