@@ -102,7 +102,10 @@ class SessionScreen(Screen[None]):
     # --- building -----------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="session-bar")
+        with Vertical(id="session-bar"):  # three lines apart: the clock's tick repaints its own line only
+            yield Static("", id="bar-title")
+            yield Static("", id="bar-clock")
+            yield Static("", id="bar-progress")
         with Horizontal(id="session-body"):
             yield StepList("", id="steps")
             with Vertical(id="current"):
@@ -208,7 +211,10 @@ class SessionScreen(Screen[None]):
             text=f"Step {s.current_step + 1}/{len(s.template.steps)} ({left}) · {mins}:{secs:02d} of {planned} min · ends ~{end}{status}",
         )
         bar = ProgressBar(total=max(1.0, planned * 60.0), completed=min(elapsed.total_seconds(), planned * 60.0))
-        self._update_if_changed("#session-bar", Group(line1, line2, bar), (line1.plain, line2.plain, int(bar.completed)))
+        self._update_if_changed("#bar-title", line1, line1.plain)
+        self._update_if_changed("#bar-clock", line2, line2.plain)
+        width = self.query_one("#bar-progress", Static).size.width
+        self._update_if_changed("#bar-progress", bar, (width, int(bar.completed / bar.total * width * 2)))  # half cells, as drawn
 
     def _draw_step(self) -> None:
         s = self.session
