@@ -89,7 +89,11 @@ def rss_mib(term: Terminal) -> float | None:
 
 def spawn(home: Path, args: list[str], cols: int = 100, rows: int = 30, module: str = "coplan_tui") -> tuple[Terminal, float]:
     start = time.perf_counter()
-    return Terminal(args, home=home, cols=cols, rows=rows, module=module), start
+    term = Terminal(args, home=home, cols=cols, rows=rows, module=module)
+    # pexpect sleeps 50 ms before every send by default (delaybeforesend): every key timed
+    # from just before ``send`` carried those 50 ms of the benchmark's own making.
+    term.child.delaybeforesend = None
+    return term, start
 
 
 def first_frame(text: str) -> bool:

@@ -328,3 +328,130 @@ async def test_a_filter_that_hides_selected_rows_unselects_them(demo_store, cloc
     after = {t.id: t for t in Store(demo_store.path).all(Todo)}
     assert all(after[i].is_open for i in picked), "a hidden row was changed"
     assert not after[target].is_open
+
+
+# --- row-level updates (issue 15): a change rebuilds its own rows, and shows what a rebuild shows
+
+
+def table_text(app) -> list[str]:
+    """The table's lines as drawn, header included."""
+    table = app.screen.query_one(TodoTable)
+    return [table.render_line(y).text for y in range(table.size.height)]
+
+
+async def full_rebuild_shows(pilot) -> list[str]:
+    """The same screen, every row built afresh from the store (what each change did before)."""
+    from coplan_tui.domain.todo_review import ReviewView
+
+    screen = pilot.app.screen
+    screen.review, screen._seen = ReviewView(), -1
+    screen.reload()
+    await settle(pilot)
+    return table_text(pilot.app)
+
+
+async def test_a_tick_rebuilds_only_its_row_and_shows_what_a_rebuild_shows(demo_store, clock):
+    app = CoplanApp(demo_store.path, store=demo_store, clock=clock, poll=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_review(pilot)
+        await pilot.press("s", "s")  # all: the ticked row stays in view
+        await settle(pilot)
+        before = {r.id: r for r in app.screen.rows}
+        target = app.screen.query_one(TodoTable).current
+        await pilot.press("x")
+        await settle(pilot)
+        kept = [r for r in app.screen.rows if before.get(r.id) is r]
+        assert len(kept) == len(before) - 1, "every row was built again for one tick"
+        assert next(r for r in app.screen.rows if r.id == target.id).status != target.status
+        drawn = table_text(app)
+        assert drawn == await full_rebuild_shows(pilot)
+
+
+async def test_a_tick_shows_while_the_disk_is_still_busy(demo_store, clock):
+    """The writer cannot save (the store's write lock is held): the row changes all the same."""
+    app = CoplanApp(demo_store.path, store=demo_store, clock=clock, poll=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_review(pilot)
+        first = shown(app)[0]
+        demo_store._writer.acquire()
+        try:
+            await pilot.press("x")
+            await pilot.pause(0.2)
+            assert first not in shown(app)
+            assert Store(demo_store.path).get(Todo, next(t.id for t in demo_store.all(Todo) if t.title == first)).is_open
+        finally:
+            demo_store._writer.release()
+        await settle(pilot)
+        assert first not in shown(app)
+        assert table_text(app) == await full_rebuild_shows(pilot)
+
+
+async def test_an_edit_that_moves_the_row_a_new_one_and_its_undo(demo_store, clock):
+    """Sorted by title: a rename moves the row; a new to-do lands in its place; undo deletes it."""
+    app = CoplanApp(demo_store.path, store=demo_store, clock=clock, poll=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_review(pilot)
+        await pilot.press("greater_than_sign", "home")  # by title, the first row
+        await settle(pilot)
+        first = shown(app)[0]
+        await pilot.press("e")
+        await settle(pilot)
+        app.screen.query_one("#todo-title-input").value = ""
+        await type_text(pilot, "zz [link=x]moved[/link] 🙂 שלום")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, TodosScreen)
+        assert shown(app)[-1] == "zz [link=x]moved[/link] 🙂 שלום" and first not in shown(app)
+        assert app.screen.query_one(TodoTable).current.title == "zz [link=x]moved[/link] 🙂 שלום"  # the cursor followed it
+        assert table_text(app) == await full_rebuild_shows(pilot)
+
+        await pilot.press("n")
+        await settle(pilot)
+        await type_text(pilot, "A first [/] task")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert shown(app)[0] == "A first [/] task"
+        assert table_text(app) == await full_rebuild_shows(pilot)
+        await pilot.press("u")  # undo the new one: it is deleted
+        await settle(pilot)
+        assert "A first [/] task" not in shown(app)
+        assert not any(t.title == "A first [/] task" for t in Store(demo_store.path).all(Todo))
+        assert table_text(app) == await full_rebuild_shows(pilot)
+
+
+async def test_changes_saved_elsewhere_in_this_window_and_by_another_process(demo_store, clock):
+    """A delete and an edit saved by another screen's code (the store's change log), then a
+    rename by another process (a reload of the file): each shows what a rebuild shows."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from coplan_tui.domain.todo_changes import edited
+
+    app = CoplanApp(demo_store.path, store=demo_store, clock=clock, poll=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_review(pilot)
+        rows = {r.title: r for r in app.screen.rows}
+        gone, moved = shown(app)[0], shown(app)[1]
+        before = {r.id: r for r in app.screen.rows}
+        app.gateway.delete(Todo, [rows[gone].id])
+        app.save(edited(demo_store.get(Todo, rows[moved].id), clock(), due=date(2027, 1, 1)))
+        await settle(pilot)
+        assert gone not in shown(app) and shown(app)[-2] == moved  # the last dated one; the undated one stays last
+        assert sum(1 for r in app.screen.rows if before.get(r.id) is r) == len(before) - 2
+        assert table_text(app) == await full_rebuild_shows(pilot)
+
+        rename = (
+            "import sys\nfrom coplan_tui.store import Store\nfrom coplan_tui.domain.models import Todo\n"
+            "from coplan_tui.domain.todo_changes import edited\nstore = Store(sys.argv[1])\n"
+            "todo = store.get(Todo, sys.argv[2])\nstore.put(edited(todo, store.clock(), title='\\x1b]52;c;aGk=\\x07 0 first'))\n"
+        )
+        target = rows[shown(app)[-1]].id
+        root = Path(__file__).resolve().parents[2]
+        done = subprocess.run([sys.executable, "-c", rename, str(demo_store.path), target], cwd=root, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        app._check_file()  # the poll, now
+        await settle(pilot)
+        assert next(r for r in app.screen.rows if r.id == target).title.endswith("0 first")
+        assert not any("\x1b" in line or "\x07" in line for line in table_text(app))
+        assert table_text(app) == await full_rebuild_shows(pilot)

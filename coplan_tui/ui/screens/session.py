@@ -88,6 +88,8 @@ class SessionScreen(Screen[None]):
         self._notes_dirty = False
         self._merging = False
         self._told_over_limit = False
+        self._notes_counter = ""
+        """The notes' border counter as last drawn."""
         self._shown_step = -1
         self._bell_rung: set[int] = set()
         self._plan_hidden = False
@@ -100,7 +102,10 @@ class SessionScreen(Screen[None]):
     # --- building -----------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="session-bar")
+        with Vertical(id="session-bar"):  # three lines apart: the clock's tick repaints its own line only
+            yield Static("", id="bar-title")
+            yield Static("", id="bar-clock")
+            yield Static("", id="bar-progress")
         with Horizontal(id="session-body"):
             yield StepList("", id="steps")
             with Vertical(id="current"):
@@ -206,7 +211,10 @@ class SessionScreen(Screen[None]):
             text=f"Step {s.current_step + 1}/{len(s.template.steps)} ({left}) · {mins}:{secs:02d} of {planned} min · ends ~{end}{status}",
         )
         bar = ProgressBar(total=max(1.0, planned * 60.0), completed=min(elapsed.total_seconds(), planned * 60.0))
-        self._update_if_changed("#session-bar", Group(line1, line2, bar), (line1.plain, line2.plain, int(bar.completed)))
+        self._update_if_changed("#bar-title", line1, line1.plain)
+        self._update_if_changed("#bar-clock", line2, line2.plain)
+        width = self.query_one("#bar-progress", Static).size.width
+        self._update_if_changed("#bar-progress", bar, (width, int(bar.completed / bar.total * width * 2)))  # half cells, as drawn
 
     def _draw_step(self) -> None:
         s = self.session
@@ -404,7 +412,10 @@ class SessionScreen(Screen[None]):
     def _count_notes(self, notes: TextArea) -> None:
         """A counter near the limit; past it, say once that the excess is not saved."""
         size = len(notes.text)
-        notes.border_subtitle = plain(f"{size:,} / {NOTES_MAX:,}") if size > NOTES_MAX * 0.9 else ""
+        counter = f"{size:,} / {NOTES_MAX:,}" if size > NOTES_MAX * 0.9 else ""
+        if counter != self._notes_counter:  # setting a border title repaints the whole editor, even to the same text
+            self._notes_counter = counter
+            notes.border_subtitle = plain(counter)
         notes.set_class(size > NOTES_MAX, "over-limit")
         over = size > NOTES_MAX
         if over and not self._told_over_limit:

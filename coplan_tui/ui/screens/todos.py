@@ -7,6 +7,8 @@ and the virtualised table formats just the lines on screen.
 
 from __future__ import annotations
 
+from datetime import date
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -14,8 +16,8 @@ from textual.widgets import Header, Input, Static
 
 from ...domain.models import Partnership, Session, Todo
 from ...domain.todo_changes import reassign, toggle_done
-from ...domain.todo_review import DUE_MODES, OWNER_MODES, SORTABLE, STATUS_MODES, ReviewFilters, cycle, view_indices
-from ...domain.todo_rows import TodoRow, rows_from_models
+from ...domain.todo_review import DUE_MODES, OWNER_MODES, SORTABLE, STATUS_MODES, ReviewFilters, ReviewView, cycle
+from ...domain.todo_rows import Team, TodoRow, row_from_todo, session_label, team_of
 from ..exporting import export_dir, export_in_background, export_session_minutes
 from ...domain.merge import undo_onto
 from ..gateway import Change
@@ -62,7 +64,11 @@ class TodosScreen(Screen[None]):
     def __init__(self, partnership_id: str | None = None):
         super().__init__()
         self.filters = ReviewFilters(partnership_id=partnership_id)
-        self.rows: list[TodoRow] = []
+        self.review = ReviewView()
+        self._seen = -1
+        """The store generation the rows were last caught up to."""
+        self._teams: dict[str, Team] = {}
+        self._labels: dict[str, str] = {}
         self.undo_stack: list[tuple[str, list[Todo], list[Todo], list[str]]] = []
         """(what, before, after, ids created): undo puts back what the change touched."""
         """(what, previous versions to put back, ids of to-dos to delete)."""
@@ -96,27 +102,71 @@ class TodosScreen(Screen[None]):
 
     # --- data ----------------------------------------------------------------------------
 
-    def reload(self) -> None:
-        """Rebuild the rows from the store (after any data change), then the view."""
-        store = self.store
-        self.rows = rows_from_models(store.all(Todo), store.all(Partnership), store.all(Session))
-        live = {r.id for r in self.rows}
-        self.table.selected &= live
-        self.apply()
+    @property
+    def rows(self) -> list[TodoRow]:
+        return self.review.rows
 
-    def apply(self) -> None:
-        """Recompute which rows show and in what order; no row is rebuilt."""
-        today = self.app.today()  # type: ignore[attr-defined]
+    def reload(self) -> None:
+        """Catch up with the store: only the to-dos that changed since the last look are
+        rebuilt and moved (the store's change log); every row after a reload of the file, a
+        change of partnership or session, or a long gap."""
+        store = self.store
+        seen, self._seen = self._seen, store.generation
+        changed = self._changed_since(seen)
+        if changed is None:
+            todos = store.all(Todo)
+            partnerships, sessions = store.all(Partnership), store.all(Session)
+            self._teams = {p.id: team_of(p) for p in partnerships}
+            self._labels = {s.id: session_label(s.day, s.template.name) for s in sessions}
+            self.review.load([row_from_todo(t, self._teams, self._labels) for t in todos], *self._scope())
+            self.table.selected &= set(self.review.where)
+            self.apply(rebuilt=True)
+        elif changed:
+            self._patch({i: store.get(Todo, i) for i in changed})
+        if self.review.today != self.app.today():  # type: ignore[attr-defined]
+            self.apply()  # past midnight: "overdue" and "this week" moved
+
+    def _changed_since(self, seen: int) -> set[str] | None:
+        """Ids of the to-dos changed since generation ``seen``; None when every row must be built."""
+        store = self.store
+        if seen < 0 or store.changed_since(Partnership, seen) != set():
+            return None
+        for session_id in store.changed_since(Session, seen) or ():
+            session = store.get(Session, session_id)
+            label = session_label(session.day, session.template.name) if session is not None else None
+            if session_id in self._labels and self._labels[session_id] != label:
+                return None  # rows already show the old label
+            if label is not None:
+                self._labels[session_id] = label
+        return store.changed_since(Todo, seen)
+
+    def _patch(self, todos: dict[str, Todo | None]) -> None:
+        if not todos:
+            return
         current = self.table.current
-        view = view_indices(self.rows, self.filters, today, self.me)
+        self.review.patch({i: row_from_todo(t, self._teams, self._labels) if t is not None else None for i, t in todos.items()})
+        gone = {i for i in todos if self.review.position(i) is None}
+        self.table.selected -= gone
+        keep = self.review.position(current.id) if current is not None else None
+        self.table.show(self.review.rows, self.review.view, self.review.today, keep_position=keep)
+        self.update_status()
+
+    def _scope(self) -> tuple[ReviewFilters, date, str | None]:
+        return self.filters, self.app.today(), self.me  # type: ignore[attr-defined]
+
+    def apply(self, rebuilt: bool = False) -> None:
+        """Recompute which rows show and in what order; no row is rebuilt."""
+        current = self.table.current
+        if not rebuilt:
+            self.review.refilter(*self._scope())
+        review = self.review
         self.table.sort_column = {"deadline": ""}.get(self.filters.sort, self.filters.sort)
         self.table.reverse = self.filters.reverse
-        self.table.show(self.rows, view, today, keep_id=current.id if current else None)
+        self.table.show(review.rows, review.view, review.today, keep_id=current.id if current else None)
         # A key acts on what the user sees: a row the filter hides leaves the selection.
-        shown = {self.rows[i].id for i in view}
-        hidden = self.table.selected - shown
+        hidden = self.table.selected - {review.rows[i].id for i in review.view} if self.table.selected else set()
         if hidden:
-            self.table.selected &= shown
+            self.table.selected -= hidden
             toast(self, f"{len(hidden)} selected to-do(s) are hidden by this filter and no longer selected.", timeout=3)
         partnership = self.store.get(Partnership, self.filters.partnership_id) if self.filters.partnership_id else None
         sort = f" · sorted by {self.filters.sort.replace('_', ' ')}{' (reversed)' if self.filters.reverse else ''}"

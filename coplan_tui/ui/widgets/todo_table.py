@@ -70,10 +70,13 @@ class TodoTable(ScrollView, can_focus=True, inherit_bindings=False):
 
     # --- data -----------------------------------------------------------------------------
 
-    def show(self, rows: Sequence[TodoRow], view: list[int], today: date, keep_id: str | None = None) -> None:
-        """Show ``view`` (indices into ``rows``); keep the cursor on ``keep_id`` if it is still there."""
+    def show(self, rows: Sequence[TodoRow], view: list[int], today: date, keep_id: str | None = None, keep_position: int | None = None) -> None:
+        """Show ``view`` (indices into ``rows``); keep the cursor on ``keep_id`` if it is still
+        there, or put it at ``keep_position`` (where the caller found that row already)."""
         self.rows, self.view, self.today = rows, view, today
-        if keep_id is not None:
+        if keep_position is not None:
+            self.cursor = keep_position
+        elif keep_id is not None:
             for position, index in enumerate(view):
                 if rows[index].id == keep_id:
                     self.cursor = position
