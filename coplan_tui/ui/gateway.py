@@ -13,6 +13,10 @@ A write the disk refuses (full, unplugged, a lock held too long) is not dropped:
 is tried again every ``RETRY_S`` together with whatever comes after it, in order, until it
 lands. ``on_waiting`` tells the app how many changes wait, so the window can say so and ask
 before quitting. A document the store refuses as invalid is never retried: it never could land.
+
+A put that says what the store already holds writes nothing (see ``Gateway.submit``): every
+editor saves whole documents, and a save bumps ``rev``, so without this one check an editor
+opened and saved untouched would rewrite the file and count as an edit in a partner's window.
 """
 
 from __future__ import annotations
@@ -75,9 +79,25 @@ class Gateway:
         self.submit(Change(settings={key: value}))
 
     def submit(self, change: Change) -> None:
+        """Queue the change, leaving out each put equal to the store's copy of it (opened and
+        saved untouched). A change left with nothing to write still reaches ``on_result`` in
+        order, so a screen waiting on ``done`` closes as after any save."""
+        change.puts = [doc for doc in change.puts if not self._unchanged(doc)]
         with self._waiting_lock:
             self._waiting.update(_keys(change))
         self._queue.put(change)
+
+    def _unchanged(self, doc: BaseModel) -> bool:
+        """Equal to the store's copy (``Doc.__eq__`` leaves out ``rev`` and ``updated_by``), with
+        no earlier change to it still on its way: that change would land after and differ."""
+        cls, doc_id = type(doc), getattr(doc, "id", None)
+        if doc_id is None or self.in_flight(cls, doc_id):
+            return False
+        try:
+            current = self.store.get(cls, doc_id)
+        except Exception:  # a type the store does not keep: let the store say so
+            return False
+        return current is not None and current == doc
 
     def in_flight(self, cls: type[BaseModel], doc_id: str) -> bool:
         """Whether a change to this document waits to be written: a view that re-reads the
@@ -161,6 +181,8 @@ class Gateway:
             self._on_waiting(0, None)
 
     def _commit_one(self, change: Change) -> None:
+        if not (change.puts or change.deletes or change.settings):
+            return  # nothing to write: the file (and its mtime, and the backup) stay as they are
         try:
             self.store.commit(puts=change.puts, deletes=change.deletes, settings=change.settings)
         except StoreError:
