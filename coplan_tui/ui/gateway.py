@@ -15,6 +15,10 @@ A write the disk refuses (full, unplugged, a lock held too long) is not dropped:
 is tried again every ``RETRY_S`` together with whatever comes after it, in order, until it
 lands. ``on_waiting`` tells the app how many changes wait, so the window can say so and ask
 before quitting. A document the store refuses as invalid is never retried: it never could land.
+
+A put that says what the store already holds writes nothing (see ``Gateway.submit``): every
+editor saves whole documents, and a save bumps ``rev``, so without this one check an editor
+opened and saved untouched would rewrite the file and count as an edit in a partner's window.
 """
 
 from __future__ import annotations
@@ -76,8 +80,13 @@ class Gateway:
     def submit(self, change: Change) -> bool:
         """Stage the change (every read shows it from now on) and queue it for the disk.
 
-        Whether it was staged: a change the store refuses is reported at once through
-        ``on_result``, and never queued."""
+        Each put equal to what the store shows already (an editor opened and saved untouched)
+        is left out, and a change left with nothing to do is not queued: the file, its mtime
+        and its backup stay as they were. Whether the change stands: one the store refuses
+        is reported at once through ``on_result``, and never queued."""
+        change.puts = [doc for doc in change.puts if not self._unchanged(doc)]
+        if not (change.puts or change.deletes or change.settings):
+            return True
         try:
             change.seq = self.store.stage(change.puts, change.deletes, change.settings)
         except StoreError as e:
@@ -85,6 +94,16 @@ class Gateway:
             return False
         self._queue.put(change)
         return True
+
+    def _unchanged(self, doc: BaseModel) -> bool:
+        """Equal to the store's copy as this window sees it, staged edits included
+        (``Doc.__eq__`` leaves out ``rev`` and ``updated_by``): an edit still on its way that
+        differs makes this put differ too, so it is written after it."""
+        try:
+            current = self.store.get(type(doc), getattr(doc, "id", ""))
+        except Exception:  # a type the store does not keep: let the store say so
+            return False
+        return current is not None and current == doc
 
     def flush(self, timeout: float = 10.0) -> bool:
         """Wait until every queued change is on disk. Only for exit and tests."""

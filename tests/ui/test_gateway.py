@@ -176,3 +176,32 @@ def test_a_refused_write_waits_and_lands_once_the_disk_lets_it(db_path, clock, m
     assert waiting[-1] == 0 and results == [None, None]
     assert _titles_on_disk(db_path) == {"first", "second"} and gateway.unsaved() == []
     gateway.close()
+
+
+def test_a_put_equal_to_the_stores_copy_writes_nothing(db_path, clock):
+    """Issue 10, open and save unchanged: an untouched editor's save must leave the file as it was."""
+    store, pair, gateway, results = _setup(db_path, clock)
+    todo = _todo(pair, "Print", clock)
+    store.put(todo)
+    saved = store.get(Todo, todo.id)
+    before, mtime = db_path.read_bytes(), db_path.stat().st_mtime_ns
+    assert gateway.save(saved.model_copy()), "an untouched save is not a refusal"
+    assert gateway.flush()
+    assert results == [], "nothing was written, so nothing is reported"
+    assert db_path.read_bytes() == before and db_path.stat().st_mtime_ns == mtime
+    assert store.get(Todo, todo.id).rev == saved.rev
+    gateway.close()
+
+
+def test_an_equal_put_behind_an_unwritten_change_is_still_written(db_path, clock):
+    """Edit a to-do, then put it back before the first save lands: the second save must land too."""
+    store, pair, gateway, _ = _setup(db_path, clock)
+    todo = _todo(pair, "Print", clock)
+    store.put(todo)
+    original = store.get(Todo, todo.id)
+    gateway.save(original.model_copy(update={"title": "Print twice"}))
+    gateway.save(original)  # equal to the store's copy, but the change above has not landed yet
+    assert gateway.flush()
+    assert store.get(Todo, todo.id).title == "Print"
+    assert _titles_on_disk(db_path) == {"Print"}
+    gateway.close()

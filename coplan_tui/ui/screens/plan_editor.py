@@ -144,7 +144,12 @@ class PlanEditor(Vertical):
         self._render_detail()
 
     def apply(self, plan: LessonPlan) -> None:
-        """Show and save an edited plan; the host hears about it through Changed."""
+        """Show and save an edited plan; the host hears about it through Changed.
+
+        A plan equal to the one shown (a form saved untouched) is not an edit: it keeps its
+        ``updated_at`` and nothing is written."""
+        if plan == self.plan:
+            return
         plan = plan.model_copy(update={"updated_at": self.app.now()})  # type: ignore[attr-defined]
         self.plan = plan
         # On a failed save the app says so; the edit stays on screen and goes to disk with

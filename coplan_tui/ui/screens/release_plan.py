@@ -35,6 +35,7 @@ class ApproachPicker(OptionList):
 
     def __init__(self, chosen: list[Approach], **kwargs):
         super().__init__(**kwargs)
+        self.given = list(chosen)
         self.chosen = set(chosen)
 
     def on_mount(self) -> None:
@@ -54,6 +55,10 @@ class ApproachPicker(OptionList):
 
     @property
     def selected(self) -> list[Approach]:
+        """In the catalogue's order once the ticks change; untouched, the stage's own list:
+        re-sorting it would change the plan when the stage is saved untouched."""
+        if self.chosen == set(self.given):
+            return list(self.given)
         return [a for a in Approach if a in self.chosen]
 
 
@@ -230,6 +235,8 @@ class ReleasePlanScreen(Screen[None]):
         def done(stage: ReleaseStage | None) -> None:
             if stage is not None:
                 moved = with_stage(stages, index, stage)
+                if moved == stages:
+                    return  # saved untouched: a plan that follows the defaults keeps following them
                 shifted = [s.label for s, t in zip(moved, stages) if s is not stage and (s.start, s.end) != (t.start, t.end)]
                 note = f" {' and '.join(shifted)} moved to meet it: every day belongs to one stage." if shifted else ""
                 self.save_plan(moved, f"Saved {stage.label}.{note}")
