@@ -325,6 +325,21 @@ class CoplanApp(App[int]):
 
     # --- saving and watching the file --------------------------------------------------
 
+    @property
+    def db(self) -> Store:
+        """The open store, for the screens that exist only once it is open (Home, which
+        paints before, reads ``store`` and checks it)."""
+        if self.store is None:
+            raise RuntimeError("the database is not open yet")
+        return self.store
+
+    @property
+    def writer(self) -> Gateway:
+        """The writer of the open store (see ``db``)."""
+        if self.gateway is None:
+            raise RuntimeError("the database is not open yet")
+        return self.gateway
+
     def save(self, *docs: Any) -> bool:
         """Show the documents saved at once (every read of the store sees them); the disk
         write follows on the writer thread. False when the store refused them: the user has

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from textual.app import App
 from .text import toast
+
+if TYPE_CHECKING:
+    from .app import CoplanApp
 
 
 def export_dir(store) -> Path:
@@ -15,14 +18,14 @@ def export_dir(store) -> Path:
     return Path(chosen).expanduser() if chosen else Path.cwd()
 
 
-def export_in_background(app: App, file_name: str, render: Callable[[], bytes], what: str) -> None:
+def export_in_background(app: CoplanApp, file_name: str, render: Callable[[], bytes], what: str) -> None:
     """Write ``render()`` to ``file_name`` in the export folder without blocking the UI."""
 
     def work() -> None:
         from ..store.private_files import write_new_file
 
         try:
-            path = write_new_file(export_dir(app.store) / file_name, render())  # type: ignore[attr-defined]
+            path = write_new_file(export_dir(app.db) / file_name, render())
         except OSError as e:
             app.call_from_thread(toast, app, f"Could not export {what}: {e.strerror or e}", title="Export failed", severity="error", timeout=10)
             return
@@ -34,18 +37,18 @@ def export_in_background(app: App, file_name: str, render: Callable[[], bytes], 
     app.run_worker(work, thread=True, group="export", name=f"export {file_name}", exit_on_error=False)
 
 
-def export_session_minutes(app: App, session_id: str) -> None:
+def export_session_minutes(app: CoplanApp, session_id: str) -> None:
     """The minutes of a session as Markdown, e.g. from the session screen's palette."""
     from ..domain.models import LessonPlan, Partnership, Session, Todo
     from ..export.minutes import minutes_markdown
 
-    store = app.store  # type: ignore[attr-defined]
+    store = app.db
     session = store.get(Session, session_id)
     partnership = store.get(Partnership, session.partnership_id) if session else None
     if session is None or partnership is None:
         toast(app, "That session no longer exists.", severity="warning")
         return
-    now, todos, plans = app.now(), store.all(Todo), store.all(LessonPlan)  # type: ignore[attr-defined]
+    now, todos, plans = app.now(), store.all(Todo), store.all(LessonPlan)
 
     def render() -> bytes:
         return minutes_markdown(session, partnership, todos, now, plans).encode("utf-8")

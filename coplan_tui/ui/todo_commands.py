@@ -3,7 +3,13 @@ or resume, and on a screen showing a session (the session screen), the export of
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+if TYPE_CHECKING:
+    from .app import CoplanApp
+
 
 LABEL = "Review to-dos"
 MINUTES = "Export the minutes of this session"
@@ -12,6 +18,11 @@ HELP = "Every to-do of this partnership (or all): filter, search, mark done, rea
 
 
 class TodoCommands(Provider):
+    if TYPE_CHECKING:
+
+        @property
+        def app(self) -> CoplanApp: ...  # type: ignore[override]  # (the one app this provider serves)
+
     def _open(self) -> None:
         from .screens.todos import TodosScreen
 
@@ -19,7 +30,7 @@ class TodoCommands(Provider):
             return
         # A screen about one partnership (e.g. a session) opens the review on that partnership.
         partnership_id = getattr(self.screen, "partnership_id", None) or getattr(getattr(self.screen, "session", None), "partnership_id", None)
-        self.app.open_todos(partnership_id if isinstance(partnership_id, str) else None)  # type: ignore[attr-defined]
+        self.app.open_todos(partnership_id if isinstance(partnership_id, str) else None)
 
     def _session_id(self) -> str | None:
         session = getattr(self.screen, "session", None)
@@ -33,7 +44,7 @@ class TodoCommands(Provider):
             export_session_minutes(self.app, session_id)
 
     def _commands(self) -> list[tuple[str, object, str]]:
-        found = [(LABEL, self._open, HELP), (RESUME, self.app.resume_any_session, "Every unfinished session: join a partner in it, or go on where you left")]  # type: ignore[attr-defined]
+        found = [(LABEL, self._open, HELP), (RESUME, self.app.resume_any_session, "Every unfinished session: join a partner in it, or go on where you left")]
         if self._session_id():  # the session screen: its minutes, as Markdown
             found.append((MINUTES, self._export_minutes, "Steps with notes, decisions, to-dos by owner, reflection"))
         return found

@@ -5,7 +5,6 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Static
 
 from ...domain.history import minutes, past_sessions, search_notes, todos_made
@@ -16,9 +15,10 @@ from ..messages import DataChanged
 from ..text import clip, lit, plain, toast
 from ..widgets.session_summary import SessionSummary
 from ..widgets.footer import CoplanFooter
+from ..widgets.typed_screens import CoplanScreen
 
 
-class HistoryScreen(Screen[None]):
+class HistoryScreen(CoplanScreen[None]):
     HELP = (
         "Every session that took place, newest first: date, template, leader, minutes planned and "
         "actually run, and the to-dos it produced. Type in the search box (/) to find words in the "
@@ -63,8 +63,8 @@ class HistoryScreen(Screen[None]):
         self.query_one("#sessions", DataTable).focus()
 
     def refresh_data(self) -> None:
-        store = self.app.store  # type: ignore[attr-defined]
-        now = self.app.now()  # type: ignore[attr-defined]
+        store = self.app.db
+        now = self.app.now()
         query = self.query_one("#history-search", Input).value
         partnerships = {p.id: p for p in store.all(Partnership)}
         todos = store.all(Todo)
@@ -124,15 +124,15 @@ class HistoryScreen(Screen[None]):
         if not table.row_count:
             return
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        session = self.app.store.get(Session, key) if key else None  # type: ignore[attr-defined]
+        session = self.app.db.get(Session, key) if key else None
         if session is None:
             return
         if session.status == SessionStatus.DONE:
             self.app.push_screen(SessionSummaryScreen(key))
-        elif is_stale(session, self.app.now()):  # type: ignore[attr-defined]
+        elif is_stale(session, self.app.now()):
             self._old_unfinished(session)
         else:
-            self.app.open_existing_session(session.id)  # type: ignore[attr-defined]
+            self.app.open_existing_session(session.id)
 
     def _old_unfinished(self, session: Session) -> None:
         """A session left unfinished for more than a day: go on, finish it, or discard it."""
@@ -143,10 +143,10 @@ class HistoryScreen(Screen[None]):
 
         def chosen(choice: str | None) -> None:
             if choice == "r":
-                app.open_existing_session(session.id)  # type: ignore[attr-defined]
+                app.open_existing_session(session.id)
             elif choice == "f":
-                moment = last_activity(session) or app.now()  # type: ignore[attr-defined]
-                app.save(timebox.finish(timebox.pause(session, moment), moment))  # type: ignore[attr-defined]
+                moment = last_activity(session) or app.now()
+                app.save(timebox.finish(timebox.pause(session, moment), moment))
                 toast(self, "Finished: it counts as held, with the time it ran.")
             elif choice == "d":
                 self.action_delete()  # asks first; its to-dos stay
@@ -155,7 +155,7 @@ class HistoryScreen(Screen[None]):
             ChoiceDialog(
                 "An unfinished session from more than a day ago",
                 [("r", "Resume it"), ("f", "Finish it as it is"), ("d", "Discard it"), ("c", "Cancel")],
-                detail=f"{session.template.name}, {session.day:%a %d %b}: {progress(session, app.now())}",  # type: ignore[attr-defined]
+                detail=f"{session.template.name}, {session.day:%a %d %b}: {progress(session, app.now())}",
             ),
             chosen,
         )
@@ -181,7 +181,7 @@ class HistoryScreen(Screen[None]):
         if not table.row_count:
             return None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.app.db
         session = store.get(Session, key) if key else None
         p = store.get(Partnership, session.partnership_id) if session else None
         return (session, p) if session and p else None
@@ -209,7 +209,7 @@ class HistoryScreen(Screen[None]):
         self._save(with_tc_included(session, on), "Marked: the TC was included in planning." if on else "Mark removed.")
 
     def _save(self, session: Session, message: str) -> None:
-        if self.app.save(session):  # type: ignore[attr-defined]
+        if self.app.save(session):
             toast(self, message)
 
     def action_delete(self) -> None:
@@ -220,11 +220,11 @@ class HistoryScreen(Screen[None]):
         if found is None:
             return
         session, _ = found
-        now = self.app.now()  # type: ignore[attr-defined]
-        plan = deletion(session, self.app.store.all(Todo), now)  # type: ignore[attr-defined]
+        now = self.app.now()
+        plan = deletion(session, self.app.db.all(Todo), now)
 
         def delete() -> None:
-            self.app.gateway.submit(Change(puts=list(plan.unlinked), deletes=[(Session, plan.session_id)]))  # type: ignore[attr-defined]
+            self.app.writer.submit(Change(puts=list(plan.unlinked), deletes=[(Session, plan.session_id)]))
             toast(self, f"Deleted the session of {session.day:%d %b}.", title="Deleted")
 
         confirm(self.app, f"Delete the session of {session.day:%a %d %b %Y}?", plan.describe(), delete)
@@ -238,7 +238,7 @@ class HistoryScreen(Screen[None]):
         self.dismiss(None)
 
 
-class SessionSummaryScreen(Screen[None]):
+class SessionSummaryScreen(CoplanScreen[None]):
     """One past session, read-only, in the same view the live session ends with."""
 
     HELP = "A past session as it ended: steps planned against run, the notes, the to-dos it made, the reflection."
@@ -253,14 +253,14 @@ class SessionSummaryScreen(Screen[None]):
         self.session_id = session_id
 
     def compose(self) -> ComposeResult:
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.app.db
         session = store.get(Session, self.session_id)
         p = store.get(Partnership, session.partnership_id) if session else None
         yield Header()
         if session is None or p is None:
             yield Static(lit("This session no longer exists."))
         else:
-            yield SessionSummary(session, p, store.all(Todo), self.app.now(), id="summary")  # type: ignore[attr-defined]
+            yield SessionSummary(session, p, store.all(Todo), self.app.now(), id="summary")
         yield CoplanFooter()
 
     def on_mount(self) -> None:

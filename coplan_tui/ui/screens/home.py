@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from ..messages import DataChanged
 from ..widgets.footer import CoplanFooter
 from ..text import lit, toast
+from ..widgets.typed_screens import CoplanScreen
 
 if TYPE_CHECKING:
     from ...domain.models import Partnership
@@ -38,7 +38,7 @@ WELCOME = (
 )
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(CoplanScreen[None]):
     HELP = (
         "Your partnerships: the next session and who should lead it, the to-dos each member owes, "
         "and the release of responsibility against the plan. Pick a partnership with the arrow keys."
@@ -76,7 +76,7 @@ class HomeScreen(Screen[None]):
         self.refresh_data()
 
     def on_resize(self) -> None:
-        if self.is_mounted and self.app.store is not None:  # type: ignore[attr-defined]
+        if self.is_mounted and self.app.store is not None:
             self.refresh_data()
 
     # --- reading ----------------------------------------------------------------------
@@ -85,7 +85,7 @@ class HomeScreen(Screen[None]):
     def partnerships(self) -> list[Partnership]:
         from ...domain.models import Partnership
 
-        return sorted(self.app.store.all(Partnership), key=lambda p: p.display_name.lower())  # type: ignore[attr-defined]
+        return sorted(self.app.db.all(Partnership), key=lambda p: p.display_name.lower())
 
     @property
     def selected(self) -> Partnership | None:
@@ -95,18 +95,18 @@ class HomeScreen(Screen[None]):
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         from ...domain.models import Partnership
 
-        return self.app.store.get(Partnership, key) if key else None  # type: ignore[attr-defined]
+        return self.app.db.get(Partnership, key) if key else None
 
     def refresh_data(self) -> None:
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.app.store
         if store is None:
             self.set_class(True, "-empty")
-            self.query_one("#welcome", Static).update(lit(f"Opening {self.app.db_path}…"))  # type: ignore[attr-defined]
+            self.query_one("#welcome", Static).update(lit(f"Opening {self.app.db_path}…"))
             return
         from ...domain.models import Session, Todo
         from ..widgets.home_rows import partnership_row
 
-        now = self.app.now()  # type: ignore[attr-defined]
+        now = self.app.now()
         partnerships = self.partnerships
         by_pair: dict[str, list[Session]] = {}
         for session in store.all(Session):
@@ -156,8 +156,8 @@ class HomeScreen(Screen[None]):
         from ...domain.models import ResourceRequest, Session, Todo
         from ..widgets.home_rows import detail_table
 
-        store = self.app.store  # type: ignore[attr-defined]
-        now = self.app.now()  # type: ignore[attr-defined]
+        store = self.app.db
+        now = self.app.now()
         sessions = [s for s in store.all(Session) if s.partnership_id == p.id]
         requests = [r for r in store.all(ResourceRequest) if r.partnership_id == p.id]
         detail.update(detail_table(p, sessions, store.all(Todo), now, requests))
@@ -165,11 +165,11 @@ class HomeScreen(Screen[None]):
     # --- actions ----------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if self.app.store is None:  # type: ignore[attr-defined]
+        if self.app.store is None:
             return action in ("app.quit", "quit")  # still opening: nothing to act on yet
         from ...domain.models import Partnership
 
-        has_any = bool(self.app.store and self.app.store.count(Partnership))  # type: ignore[attr-defined]
+        has_any = bool(self.app.store and self.app.db.count(Partnership))
         if action == "demo":
             return not has_any
         if action in ("edit", "roles", "release", "delete", "history", "start_session", "todos", "all_todos", "plans", "schedule"):
@@ -178,11 +178,11 @@ class HomeScreen(Screen[None]):
 
     def action_start_session(self) -> None:
         p = self.selected
-        self.app.start_or_join_session(p.id if p else None)  # type: ignore[attr-defined]
+        self.app.start_or_join_session(p.id if p else None)
 
     def action_todos(self) -> None:
         p = self.selected
-        self.app.open_todos(p.id if p else None)  # type: ignore[attr-defined]
+        self.app.open_todos(p.id if p else None)
 
     def action_templates(self) -> None:
         from .templates import TemplatesScreen
@@ -191,10 +191,10 @@ class HomeScreen(Screen[None]):
 
     def action_plans(self) -> None:
         p = self.selected
-        self.app.open_plan(partnership_id=p.id if p else None)  # type: ignore[attr-defined]
+        self.app.open_plan(partnership_id=p.id if p else None)
 
     def action_all_todos(self) -> None:
-        self.app.open_todos(None)  # type: ignore[attr-defined]
+        self.app.open_todos(None)
 
     def action_history(self) -> None:
         from .history import HistoryScreen
@@ -234,8 +234,8 @@ class HomeScreen(Screen[None]):
     def action_demo(self) -> None:
         from ...domain.demo import build_demo
 
-        now = self.app.now()  # type: ignore[attr-defined]
-        self.app.save(*build_demo(now.date(), now))  # type: ignore[attr-defined]
+        now = self.app.now()
+        self.app.save(*build_demo(now.date(), now))
         toast(self, "Two sample partnerships are loaded. Delete one with x when you are done.", title="Demo")
 
     def action_delete(self) -> None:
@@ -247,11 +247,11 @@ class HomeScreen(Screen[None]):
         p = self.selected
         if p is None:
             return
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.app.db
         cascade = deleting_partnership(p, store.all(Session), store.all(Todo), store.all(LessonPlan), store.all(ResourceRequest))
 
         def delete() -> None:
-            self.app.gateway.submit(Change(deletes=cascade.deletes))  # type: ignore[attr-defined]
+            self.app.writer.submit(Change(deletes=cascade.deletes))
             toast(self, f"Deleted {p.display_name}.", title="Deleted")
 
         sessions, todos, plans = cascade.count(Session), cascade.count(Todo), cascade.count(LessonPlan)

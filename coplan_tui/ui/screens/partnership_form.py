@@ -10,7 +10,6 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Header, Input, Select, Static
 
@@ -21,6 +20,7 @@ from ...domain.models import Partnership, Weekday
 from ...domain.partnership_form import BLANK, FIELDS, FormErrors, build, fields_of
 from ..text import lit, plain, toast
 from ..widgets.footer import CoplanFooter
+from ..widgets.typed_screens import CoplanScreen
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -68,7 +68,7 @@ def _input(name: str, placeholder: str = "") -> Input:
     return Input(placeholder=placeholder, id=f"f-{name}", compact=True)
 
 
-class PartnershipFormScreen(Screen[None]):
+class PartnershipFormScreen(CoplanScreen[None]):
     HELP = (
         "Everything about the partnership: who you are, the placement, how closely you work "
         f"together, and your regular meeting. Dates accept {ACCEPTED}. Tab moves between fields; "
@@ -91,7 +91,7 @@ class PartnershipFormScreen(Screen[None]):
     def existing(self) -> Partnership | None:
         if self.partnership_id is None:
             return None
-        return self.app.store.get(Partnership, self.partnership_id)  # type: ignore[attr-defined]
+        return self.app.db.get(Partnership, self.partnership_id)
 
     def compose(self) -> ComposeResult:
         roles = [(r.label, r.value) for r in Role]
@@ -193,7 +193,7 @@ class PartnershipFormScreen(Screen[None]):
     def check(self) -> Partnership | None:
         app = self.app
         try:
-            p = build(self.values(), app.today(), self.existing, now=app.now())  # type: ignore[attr-defined]
+            p = build(self.values(), app.today(), self.existing, now=app.now())
         except FormErrors as e:
             self.show_errors(e.errors)
             return None
@@ -248,7 +248,7 @@ class PartnershipFormScreen(Screen[None]):
             != (p.phase, p.placement_start, p.placement_end)
         )
 
-        if not self.app.save(p):  # type: ignore[attr-defined]
+        if not self.app.save(p):
             return  # the app already said why; the form stays open with the user's text
         self.initial = self.values()
         if kept_plan:

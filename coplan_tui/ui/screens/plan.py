@@ -6,7 +6,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import Header
 
 from ...domain.balance import approach_balance
@@ -23,12 +22,13 @@ from ..dialogs.plan_forms import resource_form
 from ...domain.shelf import shelve, take
 from ..dialogs.choice import ChoiceDialog
 from ..text import plain, toast
+from ..widgets.typed_screens import CoplanScreen
 
 SIDE_WIDTH = 120
 """From this screen width the balance chart and resources sit beside the editor."""
 
 
-class PlanScreen(Screen[None]):
+class PlanScreen(CoplanScreen[None]):
     HELP = (
         "Design a lesson backwards: objectives, then assessments, then learning tasks, each with a "
         "coteaching approach and a role for each of you. The alignment panel names every gap; "
@@ -82,7 +82,7 @@ class PlanScreen(Screen[None]):
 
     def refresh_side(self) -> None:
         plan = self.editor.plan
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.app.store
         if plan is None or store is None:
             return
         self.sub_title = plain(plan.title)
@@ -90,7 +90,7 @@ class PlanScreen(Screen[None]):
         plans = [p if p.id != plan.id else plan for p in store.all(LessonPlan) if p.partnership_id == plan.partnership_id]
         if all(p.id != plan.id for p in plans):
             plans.append(plan)
-        balance = approach_balance(plans, partnership, self.app.today())  # type: ignore[attr-defined]
+        balance = approach_balance(plans, partnership, self.app.today())
         self.query_one(ApproachChart).show(balance, len(plans))
         self.query_one(ResourcePane).show(plan.resources)
 
@@ -138,10 +138,10 @@ class PlanScreen(Screen[None]):
         if plan is None or partnership is None or event.index >= len(plan.resources):
             return
         resource = plan.resources[event.index]
-        latest = self.app.store.get(Partnership, partnership.id) or partnership  # type: ignore[attr-defined]
+        latest = self.app.db.get(Partnership, partnership.id) or partnership
         shelved, new = shelve(latest, resource)
         if new:
-            self.app.save(shelved)  # type: ignore[attr-defined]
+            self.app.save(shelved)
         where = "is now on" if new else "was already on"
         toast(self, f"{resource.label} {where} the shelf of {partnership.display_name}.")
 
@@ -150,7 +150,7 @@ class PlanScreen(Screen[None]):
         plan, partnership = self.editor.plan, self.editor.partnership
         if plan is None or partnership is None:
             return
-        latest = self.app.store.get(Partnership, partnership.id) or partnership  # type: ignore[attr-defined]
+        latest = self.app.db.get(Partnership, partnership.id) or partnership
         if not latest.shelf:
             toast(self, "The shelf is empty: S on a plan's resource puts it there.", severity="warning")
             return
@@ -188,7 +188,7 @@ class PlanScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="plan-export", exit_on_error=False)
     def _export(self, plan: LessonPlan, partnership: Partnership) -> None:
         try:
-            path = write_plan_markdown(self.app.db_path, plan, partnership)  # type: ignore[attr-defined]
+            path = write_plan_markdown(self.app.db_path, plan, partnership)
         except OSError as e:
             self.app.call_from_thread(toast, self, f"Could not write the export: {e}", title="Not exported", severity="error")
             return
@@ -198,8 +198,8 @@ class PlanScreen(Screen[None]):
         plan = self.editor.plan
         if plan is None:
             return
-        copy = copy_plan(plan, self.app.now())  # type: ignore[attr-defined]
+        copy = copy_plan(plan, self.app.now())
 
-        if self.app.save(copy):  # type: ignore[attr-defined]
+        if self.app.save(copy):
             toast(self, f"Copied as {copy.title!r}: a draft without dates.")
             self.app.switch_screen(PlanScreen(copy.id))

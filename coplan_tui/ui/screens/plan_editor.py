@@ -8,6 +8,8 @@ its parent. Hosts call ``reload()`` from their ``on_data_changed``.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -31,6 +33,9 @@ from ..dialogs.todo_dialog import TodoDialog
 from ..text import lit, toast
 from ..widgets.plan_rows import Names, detail, header_line, item_line, section_line, shown_sections
 
+if TYPE_CHECKING:
+    from ..app import CoplanApp
+
 WIDE = 100
 """At this width and more the detail pane sits beside the outline, not under it."""
 
@@ -45,6 +50,11 @@ class PlanEditor(Vertical):
     """Edit one lesson plan by keyboard. Posts Changed, TodoCreated and Missing upward."""
 
     DEFAULT_CLASSES = "plan-editor"
+    if TYPE_CHECKING:
+
+        @property
+        def app(self) -> CoplanApp: ...  # type: ignore[override]  # (as in widgets/typed_screens.py)
+
     BINDINGS = [
         Binding("o", "add('objectives')", "Objective", tooltip="Add an objective: what students will know or do", id="plan.add_objective"),
         Binding("a", "add('assessments')", "Assessment", tooltip="Add an assessment after the cursor", id="plan.add_assessment"),
@@ -126,7 +136,7 @@ class PlanEditor(Vertical):
         self._load()
 
     def _load(self) -> None:
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.app.store
         plan = store.get(LessonPlan, self.plan_id) if store is not None else None
         if plan is None:
             self.query_one(".pe-header", Static).update(lit("This plan no longer exists.", "bold red"))
@@ -150,11 +160,11 @@ class PlanEditor(Vertical):
         ``updated_at`` and nothing is written."""
         if plan == self.plan:
             return
-        plan = plan.model_copy(update={"updated_at": self.app.now()})  # type: ignore[attr-defined]
+        plan = plan.model_copy(update={"updated_at": self.app.now()})
         self.plan = plan
         # On a failed save the app says so; the edit stays on screen and goes to disk with
         # the next save, so nothing typed is lost.
-        self.app.save(plan)  # type: ignore[attr-defined]
+        self.app.save(plan)
         self.post_message(self.Changed(self, plan, self.warnings))
 
     # --- rendering --------------------------------------------------------------------
@@ -271,7 +281,7 @@ class PlanEditor(Vertical):
         if name == "assessments":
             return assessment_form(item, self.partnership)
         if name == "lessons":
-            return lesson_form(item, self.app.today())  # type: ignore[attr-defined]
+            return lesson_form(item, self.app.today())
         return segment_form(item, self.partnership, self.plan.lessons if self.plan else [])
 
     def action_add(self, name: str) -> None:
@@ -408,7 +418,7 @@ class PlanEditor(Vertical):
             if update is not None and self.plan is not None:
                 self.apply(LessonPlan.model_validate({**self.plan.model_dump(), **update}))
 
-        self.app.push_screen(plan_info_form(self.plan, self.app.today()), edited)  # type: ignore[attr-defined]
+        self.app.push_screen(plan_info_form(self.plan, self.app.today()), edited)
 
     def action_copy_lesson(self) -> None:
         item = self.current_item()
@@ -429,7 +439,7 @@ class PlanEditor(Vertical):
             return
         item = self.current_item()
         item_id = item.id if item else None
-        plan, partnership, now = self.plan, self.partnership, self.app.now()  # type: ignore[attr-defined]
+        plan, partnership, now = self.plan, self.partnership, self.app.now()
 
         def build(v: dict[str, str]) -> LessonPlan:
             return add_comment(plan, partnership, item_id, v["author"], v["text"], now)
@@ -469,7 +479,7 @@ class PlanEditor(Vertical):
         item = self.current_item()
         item_id = item.id if item else None
         plan, partnership = self.plan, self.partnership
-        today, now = self.app.today(), self.app.now()  # type: ignore[attr-defined]
+        today, now = self.app.today(), self.app.now()
 
         def build(v: dict[str, str]) -> Todo:
             return for_feedback(plan, partnership, item_id, v["partner"], parse_date(v["by"], today), now)
@@ -488,7 +498,7 @@ class PlanEditor(Vertical):
         def made(todo: Todo | None) -> None:
             if todo is None:
                 return
-            self.app.save(todo)  # type: ignore[attr-defined]
+            self.app.save(todo)
             who = partnership.owner_label(todo.owner)
             toast(self.app, f"To-do for {who}: {todo.title}", title="Sent for feedback", timeout=4)
             self.post_message(self.TodoCreated(self, todo))
@@ -502,14 +512,14 @@ class PlanEditor(Vertical):
         title = suggested_todo_title(self.plan, item.id if item else None)
         owner = item.designed_by if isinstance(item, Assessment) else None  # else the standing roles decide
         form = TodoDialog(
-            self.partnership, self.app.today(), self.app.now(),  # type: ignore[attr-defined]
+            self.partnership, self.app.today(), self.app.now(),
             title=title, owner=owner, plan_id=self.plan.id, heading="New to-do from the plan",
         )
 
         def made(todo: Todo | None) -> None:
             if todo is None:
                 return
-            self.app.save(todo)  # type: ignore[attr-defined]
+            self.app.save(todo)
             who = self.partnership.owner_label(todo.owner) if self.partnership else todo.owner
             toast(self.app, f"To-do for {who}: {todo.title}", title="To-do added", timeout=4)
             self.post_message(self.TodoCreated(self, todo))

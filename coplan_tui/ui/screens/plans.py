@@ -5,7 +5,6 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from ...domain.alignment import check
@@ -18,9 +17,10 @@ from ..text import lit, plain, toast
 from ..dialogs.confirm import ConfirmScreen
 from ..dialogs.plan_forms import new_plan_form
 from ..widgets.footer import CoplanFooter
+from ..widgets.typed_screens import CoplanScreen
 
 
-class PlanListScreen(Screen[None]):
+class PlanListScreen(CoplanScreen[None]):
     HELP = "Lesson and unit plans, with their status and how many alignment warnings each has."
     TITLE = "Plans"
     BINDINGS = [
@@ -52,12 +52,12 @@ class PlanListScreen(Screen[None]):
         self.refresh_data()
 
     def partnerships(self) -> list[Partnership]:
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.app.db
         found = sorted(store.all(Partnership), key=lambda p: p.display_name.lower())
         return [p for p in found if p.id == self.partnership_id] if self.partnership_id else found
 
     def refresh_data(self) -> None:
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.app.db
         partnerships = {p.id: p for p in self.partnerships()}
         plans = [p for p in store.all(LessonPlan) if p.partnership_id in partnerships]
         plans.sort(key=lambda p: (p.start is None, p.start.isoformat() if p.start else "", p.title.lower()))
@@ -89,7 +89,7 @@ class PlanListScreen(Screen[None]):
         if not table.row_count:
             return None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return self.app.store.get(LessonPlan, key) if key else None  # type: ignore[attr-defined]
+        return self.app.db.get(LessonPlan, key) if key else None
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
@@ -114,28 +114,28 @@ class PlanListScreen(Screen[None]):
             return
 
         def made(plan: LessonPlan | None) -> None:
-            if plan is not None and self.app.save(plan):  # type: ignore[attr-defined]
+            if plan is not None and self.app.save(plan):
                 self.app.push_screen(PlanScreen(plan.id))
 
-        self.app.push_screen(new_plan_form(partnerships, self.app.today(), self.app.now()), made)  # type: ignore[attr-defined]
+        self.app.push_screen(new_plan_form(partnerships, self.app.today(), self.app.now()), made)
 
     def action_copy(self) -> None:
         plan = self.selected_plan()
         if plan is not None:
-            copy = copy_plan(plan, self.app.now())  # type: ignore[attr-defined]
-            self.app.save(copy)  # type: ignore[attr-defined]
+            copy = copy_plan(plan, self.app.now())
+            self.app.save(copy)
             toast(self, f"Copied as {copy.title!r}.")
 
     def action_delete(self) -> None:
         plan = self.selected_plan()
         if plan is None:
             return
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.app.db
 
         def answered(yes: bool | None) -> None:
             if not yes:
                 return
             cascade = deleting_plan(plan, store.all(Session), store.all(Todo))
-            self.app.gateway.submit(Change(puts=cascade.puts, deletes=cascade.deletes))  # type: ignore[attr-defined]
+            self.app.writer.submit(Change(puts=cascade.puts, deletes=cascade.deletes))
 
         self.app.push_screen(ConfirmScreen(f"Delete the plan {plan.title!r}? Its to-dos stay, without the link."), answered)

@@ -12,7 +12,6 @@ from pydantic import ValidationError
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Header, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
@@ -24,6 +23,7 @@ from ...domain.release import release_plan, with_stage
 from ..messages import DataChanged
 from ..text import lit, plain, toast
 from ..widgets.footer import CoplanFooter
+from ..widgets.typed_screens import CoplanModal, CoplanScreen
 
 LEADERS = [("CT leads", "CT"), ("TC leads", "TC"), ("Shared", "shared")]
 
@@ -62,7 +62,7 @@ class ApproachPicker(OptionList):
         return [a for a in Approach if a in self.chosen]
 
 
-class StageDialog(ModalScreen[ReleaseStage | None]):
+class StageDialog(CoplanModal[ReleaseStage | None]):
     """One stage's values; OK only when the stage, and the plan with it, are valid."""
 
     BINDINGS = [
@@ -100,7 +100,7 @@ class StageDialog(ModalScreen[ReleaseStage | None]):
         self.query_one("#stage-label", Input).focus()
 
     def build(self) -> ReleaseStage:
-        today = self.app.today()  # type: ignore[attr-defined]
+        today = self.app.today()
 
         def number(widget_id: str, what: str) -> int:
             text = self.query_one(widget_id, Input).value.strip().rstrip("%")
@@ -143,7 +143,7 @@ class StageDialog(ModalScreen[ReleaseStage | None]):
         self.dismiss(None)
 
 
-class ReleasePlanScreen(Screen[None]):
+class ReleasePlanScreen(CoplanScreen[None]):
     HELP = (
         "The release plan, stage by stage: who is expected to lead coplanning, the share of sessions "
         "the TC should lead, and the coteaching approaches expected. Stages follow one another with no gap: "
@@ -163,7 +163,7 @@ class ReleasePlanScreen(Screen[None]):
 
     @property
     def partnership(self) -> Partnership | None:
-        return self.app.store.get(Partnership, self.partnership_id)  # type: ignore[attr-defined]
+        return self.app.db.get(Partnership, self.partnership_id)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -214,7 +214,7 @@ class ReleasePlanScreen(Screen[None]):
         except ValidationError as e:
             toast(self, describe(e), title="Not saved", severity="error")
             return
-        if self.app.save(updated):  # type: ignore[attr-defined]
+        if self.app.save(updated):
             toast(self, message, title="Saved")
 
     def action_edit_stage(self) -> None:

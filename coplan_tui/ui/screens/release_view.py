@@ -14,7 +14,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from ...domain.catalogue import Approach, Phase
@@ -33,6 +32,7 @@ from ..messages import DataChanged
 from ..text import lit, plain
 from ..widgets.release_chart import STATUS_STYLE, ReleaseChart
 from ..widgets.footer import CoplanFooter
+from ..widgets.typed_screens import CoplanScreen
 
 
 def stages_table(p: Partnership, today: date, included: dict[str, int] | None = None) -> Table:
@@ -79,7 +79,7 @@ def approaches_table(p: Partnership, plans: list[LessonPlan], today: date) -> Ta
     return table
 
 
-class ReleaseScreen(Screen[None]):
+class ReleaseScreen(CoplanScreen[None]):
     HELP = (
         "The gradual release of responsibility. Each chart row is a week: ░ is the planned range of "
         "TC-led sessions, █ the share of the stage's sessions the TC led so far, as of that week's end. Press e to edit the plan."
@@ -100,7 +100,7 @@ class ReleaseScreen(Screen[None]):
             yield Static("", id="release-status")
             yield Static("", id="release-next")
             yield Static(lit("Week by week", "bold"), classes="section-title")
-            yield ReleaseChart([], self.app.today(), id="release-chart")  # type: ignore[attr-defined]
+            yield ReleaseChart([], self.app.today(), id="release-chart")
             yield Static(lit("The plan", "bold"), classes="section-title")
             yield Static("", id="release-stages")
             yield Static(lit("Coteaching approaches in lesson segments so far", "bold"), classes="section-title")
@@ -117,12 +117,12 @@ class ReleaseScreen(Screen[None]):
         self.refresh_data()
 
     def refresh_data(self) -> None:
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.app.db
         p = store.get(Partnership, self.partnership_id)
         if p is None:  # deleted, perhaps by another window
             self.call_after_refresh(self.leave)
             return
-        now = self.app.now()  # type: ignore[attr-defined]
+        now = self.app.now()
         today = now.date()
         sessions = [s for s in store.all(Session) if s.partnership_id == p.id]
         self.title = plain(f"Release: {p.display_name}")

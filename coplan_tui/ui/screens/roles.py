@@ -11,7 +11,6 @@ from pydantic import ValidationError
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Static, TextArea
 
 from ...domain.errors import describe
@@ -19,6 +18,7 @@ from ...domain.models import Partnership
 from ...domain.roles import RoleSuggestion, standing_roles_from, suggest_roles
 from ..text import clip, lit, plain, toast
 from ..widgets.footer import CoplanFooter
+from ..widgets.typed_screens import CoplanScreen
 
 
 def items(text: str) -> list[str]:
@@ -26,7 +26,7 @@ def items(text: str) -> list[str]:
     return [" ".join(line.strip().lstrip("-*•").split()) for line in text.splitlines() if line.strip().lstrip("-*•").strip()]
 
 
-class RolesScreen(Screen[None]):
+class RolesScreen(CoplanScreen[None]):
     HELP = (
         "List each member's strengths and challenges, one short item per line. coplan suggests an "
         "owner for each task area from them. Press a to accept every suggestion, space or enter on a "
@@ -52,7 +52,7 @@ class RolesScreen(Screen[None]):
 
     @property
     def partnership(self) -> Partnership | None:
-        return self.app.store.get(Partnership, self.partnership_id)  # type: ignore[attr-defined]
+        return self.app.db.get(Partnership, self.partnership_id)
 
     def compose(self) -> ComposeResult:
         p = self.partnership
@@ -200,7 +200,7 @@ class RolesScreen(Screen[None]):
             return
         self.query_one("#roles-error", Static).display = False
 
-        if self.app.save(updated):  # type: ignore[attr-defined]
+        if self.app.save(updated):
             self.saved_state = self.state()
             count = len(updated.standing_roles)
             toast(self, f"Saved the inventory and {count} standing role{'s' if count != 1 else ''}.", title="Saved")

@@ -8,7 +8,6 @@ from datetime import datetime
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from ...domain.catalogue import RULE_CHOICES
@@ -22,11 +21,12 @@ from ..dialogs.plan_dialogs import FormDialog, FormField
 from ..messages import DataChanged
 from ..text import lit, plain, toast
 from ..widgets.footer import CoplanFooter
+from ..widgets.typed_screens import CoplanScreen
 
 WEEKS = 8
 
 
-class ScheduleScreen(Screen[None]):
+class ScheduleScreen(CoplanScreen[None]):
     HELP = (
         "The next eight weeks of coplanning meetings from the regular time. Each is big-picture, feedback on "
         "drafts, or regular, by the rule shown above the list, and takes that kind's length. S or enter starts the "
@@ -56,7 +56,7 @@ class ScheduleScreen(Screen[None]):
 
     @property
     def partnership(self) -> Partnership | None:
-        return self.app.store.get(Partnership, self.partnership_id)  # type: ignore[attr-defined]
+        return self.app.db.get(Partnership, self.partnership_id)
 
     def on_mount(self) -> None:
         self.refresh_data()
@@ -86,7 +86,7 @@ class ScheduleScreen(Screen[None]):
         text = lit(f"Every {p.schedule.weekday.value.capitalize()} at {p.schedule.start_time:%H:%M}. The rule (b, f to change):\n", "bold")
         text.append_text(lit("\n".join(f"  {line}" for line in describe_rule(p.schedule))))
         rule.update(text)
-        self._shown = occurrences(p, self.app.now(), WEEKS)  # type: ignore[attr-defined]
+        self._shown = occurrences(p, self.app.now(), WEEKS)
         table.add_columns("Date", "Time", "Kind", "Min", "")
         for o in self._shown:
             note = "skipped" if o.skipped else f"moved from {o.regular:%a %d %b %H:%M}" if o.moved else ""
@@ -109,7 +109,7 @@ class ScheduleScreen(Screen[None]):
         p = self.partnership
         if p is None:
             return
-        self.app.save(p.model_copy(update={"schedule": schedule}))  # type: ignore[attr-defined]
+        self.app.save(p.model_copy(update={"schedule": schedule}))
         self.refresh_data()
         toast(self, message)
 
@@ -120,7 +120,7 @@ class ScheduleScreen(Screen[None]):
         if o.skipped:
             toast(self, "That meeting is skipped: bring it back with k first.", severity="warning")
             return
-        self.app.open_session(self.partnership_id, kind=o.kind)  # type: ignore[attr-defined]
+        self.app.open_session(self.partnership_id, kind=o.kind)
 
     def on_data_table_row_selected(self, _: DataTable.RowSelected) -> None:
         self.action_start()
@@ -139,7 +139,7 @@ class ScheduleScreen(Screen[None]):
         o, p = self._selected(), self.partnership
         if o is None or p is None or p.schedule is None:
             return
-        schedule, day, today = p.schedule, o.regular.date(), self.app.today()  # type: ignore[attr-defined]
+        schedule, day, today = p.schedule, o.regular.date(), self.app.today()
 
         def build(values: dict[str, str]) -> datetime:
             new_day = parse_date(values["day"], today)

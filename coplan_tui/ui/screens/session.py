@@ -17,7 +17,6 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import OptionList, Static, TextArea
 
 from ...domain import timebox
@@ -35,6 +34,7 @@ from ..widgets.prompt_view import PromptView
 from ..widgets.step_list import StepList, render_steps
 from ..widgets.todo_pane import TodoPane
 from ..text import plain, toast
+from ..widgets.typed_screens import CoplanScreen
 from .plan_editor import PlanEditor
 
 TICK_SECONDS = 0.25
@@ -53,7 +53,7 @@ class _Undo:
     """What the change saved (None: it deleted the to-do)."""
 
 
-class SessionScreen(Screen[None]):
+class SessionScreen(CoplanScreen[None]):
     HELP = (
         "Run the session step by step. The countdown shows the time left in this step, then overtime as +m:ss. "
         "Notes save themselves as you type. tab moves between the notes and the to-do pane; escape leaves the notes. "
@@ -120,7 +120,7 @@ class SessionScreen(Screen[None]):
         yield CoplanFooter()
 
     def on_mount(self) -> None:
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.app.db
         session = store.get(Session, self.session_id)
         partnership = store.get(Partnership, session.partnership_id) if session else None
         if session is None or partnership is None:
@@ -152,7 +152,7 @@ class SessionScreen(Screen[None]):
     # --- time and drawing ---------------------------------------------------------------
 
     def _now(self) -> datetime:
-        return self.app.now()  # type: ignore[attr-defined]
+        return self.app.now()
 
     def _tick(self) -> None:
         now = self._now()
@@ -160,7 +160,7 @@ class SessionScreen(Screen[None]):
         remaining = timebox.step_remaining(self.session, i, now)
         if remaining.total_seconds() <= 0 and timebox.is_running(self.session) and i not in self._bell_rung:
             self._bell_rung.add(i)
-            if self.app.store.setting("bell", True):  # type: ignore[attr-defined]
+            if self.app.db.setting("bell", True):
                 self.app.bell()
         self._draw_clock(now)
 
@@ -277,7 +277,7 @@ class SessionScreen(Screen[None]):
         Scanning 50,000 to-dos after every save took 2-4 ms of the UI thread; the store's
         change log makes it the few ids that changed, and a full scan only after a reload.
         """
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.app.db
         seen, mine = self._todo_cache
         if seen == store.generation:
             return mine
@@ -322,7 +322,7 @@ class SessionScreen(Screen[None]):
     def on_data_changed(self, message: DataChanged) -> None:
         # Our own save comes back with a new revision (and merged with a partner's, if they
         # saved meanwhile): take it, so the next save is made from the file's current copy.
-        fresh = self.app.store.get(Session, self.session_id)  # type: ignore[attr-defined]
+        fresh = self.app.db.get(Session, self.session_id)
         if fresh is not None and fresh.rev != self.session.rev:
             self._take_outside_copy(fresh)
         self._draw_clock(self._now())
@@ -382,7 +382,7 @@ class SessionScreen(Screen[None]):
 
     def _commit(self, session: Session) -> None:
         self.session = session.model_copy(update={"last_activity": self._now()})
-        self.app.save(self.session)  # type: ignore[attr-defined]
+        self.app.save(self.session)
 
     def save_on_exit(self) -> None:
         """Save what the editor holds and pause the clock, unless the partner is still here."""
@@ -390,7 +390,7 @@ class SessionScreen(Screen[None]):
             return
         self._capture_notes()
         session = self.session
-        if timebox.is_running(session) and not self.app.partner_in_session(self.session_id):  # type: ignore[attr-defined]
+        if timebox.is_running(session) and not self.app.partner_in_session(self.session_id):
             session = timebox.pause(session, self._now())
         self._commit(session)
 
@@ -436,7 +436,7 @@ class SessionScreen(Screen[None]):
 
     def _save_todo(self, todo: Todo | None, todo_id: str, undo_label: str | None = None, before: Todo | None = None) -> None:
         """The store shows the change at once; the writer thread puts it on disk."""
-        staged = self.app.gateway.delete(Todo, [todo_id]) if todo is None else self.app.save(todo)  # type: ignore[attr-defined]
+        staged = self.app.writer.delete(Todo, [todo_id]) if todo is None else self.app.save(todo)
         if not staged:
             return  # refused, and the user was told why: nothing changed, nothing to undo
         if undo_label is not None:
@@ -491,8 +491,8 @@ class SessionScreen(Screen[None]):
         ask_leader(self.app, self.session, self.partnership, chosen)
 
     def action_toggle_bell(self) -> None:
-        on = not self.app.store.setting("bell", True)  # type: ignore[attr-defined]
-        self.app.gateway.set_setting("bell", on)  # type: ignore[attr-defined]
+        on = not self.app.db.setting("bell", True)
+        self.app.writer.set_setting("bell", on)
         toast(self, f"Bell {'on' if on else 'off'} when a step runs out.")
 
     # --- to-do actions ----------------------------------------------------------------------------
@@ -595,7 +595,7 @@ class SessionScreen(Screen[None]):
 
     def _plan(self) -> LessonPlan | None:
         plan_id = self.session.plan_id
-        return self.app.store.get(LessonPlan, plan_id) if plan_id else None  # type: ignore[attr-defined]
+        return self.app.db.get(LessonPlan, plan_id) if plan_id else None
 
     def _sync_plan_pane(self) -> None:
         """Show the linked plan's editor on planning steps, unless the user hid it."""
@@ -641,7 +641,7 @@ class SessionScreen(Screen[None]):
 
         plans = [
             p
-            for p in self.app.store.all(LessonPlan)  # type: ignore[attr-defined]
+            for p in self.app.db.all(LessonPlan)
             if p.partnership_id == self.partnership.id and p.status != PlanStatus.TAUGHT
         ]
         plans.sort(key=lambda p: (p.updated_at or p.created_at or self._now()), reverse=True)
@@ -659,7 +659,7 @@ class SessionScreen(Screen[None]):
         from ..dialogs.plan_forms import new_plan_form
 
         def made(plan: LessonPlan | None) -> None:
-            if plan is not None and self.app.save(plan):  # type: ignore[attr-defined]
+            if plan is not None and self.app.save(plan):
                 self._link_plan(plan)
 
         self.app.push_screen(new_plan_form([self.partnership], self._now().date(), self._now()), made)
@@ -690,7 +690,7 @@ class SessionScreen(Screen[None]):
 
     def _left(self, choice: str | None) -> None:
         if choice in ("l", "f") and discard_when_left(self.session, self._todos(), self._now()):
-            self.app.gateway.delete(Session, [self.session_id])  # type: ignore[attr-defined]
+            self.app.writer.delete(Session, [self.session_id])
             toast(
                 self,
                 "Discarded: it ran under 2 minutes with no notes and no to-dos, so it does not count.", title="Session discarded"
@@ -712,5 +712,5 @@ class SessionScreen(Screen[None]):
         finished = timebox.finish(self.session.model_copy(update={"reflection": reflection}), self._now())
         self.session = finished
 
-        if self.app.save(finished):  # type: ignore[attr-defined]
-            self.app.show_session_summary(self.session_id, replace=True)  # type: ignore[attr-defined]
+        if self.app.save(finished):
+            self.app.show_session_summary(self.session_id, replace=True)

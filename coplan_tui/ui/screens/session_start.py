@@ -8,7 +8,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Input, OptionList, RadioSet, Static
 from textual.widgets.option_list import Option
 
@@ -20,6 +19,7 @@ from ..text import lit, toast
 from ..widgets.choice_set import ChoiceSet
 from ..widgets.marks import Choice
 from ..widgets.footer import CoplanFooter
+from ..widgets.typed_screens import CoplanScreen
 
 
 class LeaderPicker(ChoiceSet):
@@ -33,7 +33,7 @@ def all_templates(store) -> list[SessionTemplate]:
     return [*custom, *BUILTIN_TEMPLATES]  # the pair's own first: they made them to use them
 
 
-class StartSessionScreen(Screen[None]):
+class StartSessionScreen(CoplanScreen[None]):
     HELP = (
         "Choose the partnership, then the session template, then who leads. The suggested leader follows the "
         "gradual release of responsibility for the placement's phase and date; you can change it. "
@@ -76,7 +76,7 @@ class StartSessionScreen(Screen[None]):
         yield CoplanFooter()
 
     def on_mount(self) -> None:
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.app.db
         self._partnerships = sorted(store.all(Partnership), key=lambda p: p.display_name.lower())
         self._templates = all_templates(store)
         scheduled = self._scheduled_template(store)
@@ -157,8 +157,8 @@ class StartSessionScreen(Screen[None]):
             reason.update("")
             self.run_worker(partial(radio.set_choices, []), group="leaders", exclusive=True, exit_on_error=False)
             return
-        sessions = [s for s in self.app.store.all(Session) if s.partnership_id == p.id]  # type: ignore[attr-defined]
-        suggestion = advise(p, sessions, self.app.now())  # type: ignore[attr-defined]
+        sessions = [s for s in self.app.db.all(Session) if s.partnership_id == p.id]
+        suggestion = advise(p, sessions, self.app.now())
         self._leaders = [m.id for m in p.members]
         buttons = [Choice(lit(f"{m.name} ({p.owner_label(m.id)})"), value=m.id == suggestion.member_id) for m in p.members]
         self.run_worker(partial(radio.set_choices, buttons), group="leaders", exclusive=True, exit_on_error=False)
@@ -201,11 +201,11 @@ class StartSessionScreen(Screen[None]):
             return
         index = self.query_one("#start-leader", LeaderPicker).chosen_index()
         leader = self._leaders[index] if 0 <= index < len(self._leaders) else None
-        now = self.app.now()  # type: ignore[attr-defined]
+        now = self.app.now()
         session = Session(partnership_id=p.id, template=t, leader_id=leader, day=now.date(), created_at=now)
         from .session import SessionScreen
 
-        if self.app.save(session):  # type: ignore[attr-defined]  # (the store shows it at once)
+        if self.app.save(session):  # (the store shows it at once)
             self._starting = True
             self.app.switch_screen(SessionScreen(session.id))
 

@@ -9,7 +9,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -20,6 +19,7 @@ from ..messages import DataChanged
 from ..text import lit, toast
 from ..dialogs.confirm import confirm
 from ..widgets.footer import CoplanFooter
+from ..widgets.typed_screens import CoplanScreen
 from .session_start import all_templates
 
 
@@ -38,7 +38,7 @@ def describe_template(t: SessionTemplate) -> Text:
     return text
 
 
-class TemplatesScreen(Screen[None]):
+class TemplatesScreen(CoplanScreen[None]):
     HELP = "Built-in templates are read-only: press c to copy one, then edit the copy. Your templates appear when you start a session."
     TITLE = "Session templates"
     BINDINGS = [
@@ -66,7 +66,7 @@ class TemplatesScreen(Screen[None]):
     def refresh_data(self, select: str | None = None) -> None:
         options = self.query_one("#templates-list", OptionList)
         keep = select or self._selected_id()
-        self._templates = all_templates(self.app.store)  # type: ignore[attr-defined]
+        self._templates = all_templates(self.app.db)
         options.clear_options()
         for t in self._templates:
             label = lit(t.name)
@@ -101,7 +101,7 @@ class TemplatesScreen(Screen[None]):
         if t is None:
             return
         copy = copy_template(t, {x.name for x in self._templates})
-        self.app.save(copy)  # type: ignore[attr-defined]
+        self.app.save(copy)
         self._templates.append(copy)
         self.app.push_screen(TemplateEditorScreen(copy))
 
@@ -119,11 +119,11 @@ class TemplatesScreen(Screen[None]):
         if t is None or t.builtin:
             toast(self, "Only your own templates can be deleted.")
             return
-        used = sum(1 for s in self.app.store.all(Session) if s.template.id == t.id)  # type: ignore[attr-defined]
+        used = sum(1 for s in self.app.db.all(Session) if s.template.id == t.id)
         detail = f"Sessions keep their own copy of the steps ({used} used it)." if used else ""
 
         def delete() -> None:
-            self.app.gateway.delete(SessionTemplate, [t.id])  # type: ignore[attr-defined]
+            self.app.writer.delete(SessionTemplate, [t.id])
 
         confirm(self.app, f"Delete the template {t.name!r}?", detail, delete)
 
@@ -131,7 +131,7 @@ class TemplatesScreen(Screen[None]):
         self.dismiss()
 
 
-class TemplateEditorScreen(Screen[None]):
+class TemplateEditorScreen(CoplanScreen[None]):
     HELP = (
         "Edit your template: a adds a step after the cursor, enter edits it, d deletes it, K and J (or shift+up/down) "
         "move it, r renames the template. Every change is saved at once."
@@ -204,7 +204,7 @@ class TemplateEditorScreen(Screen[None]):
 
     def _apply(self, template: SessionTemplate, index: int) -> None:
         self.template = template
-        self.app.save(template)  # type: ignore[attr-defined]
+        self.app.save(template)
         self._show_template(index)
 
     def _try(self, edit, index_after) -> None:

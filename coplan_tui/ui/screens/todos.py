@@ -11,7 +11,6 @@ from datetime import date
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Header, Input, Static
 
 from ...domain.models import Partnership, Session, Todo
@@ -27,12 +26,13 @@ from ..widgets.todo_table import TodoTable
 from ..dialogs.choice import ChoiceDialog
 from ..dialogs.todo_dialog import TodoDialog
 from ..widgets.footer import CoplanFooter
+from ..widgets.typed_screens import CoplanScreen
 
 UNDO_DEPTH = 50
 EXPORT_FORMATS = [("ics", "Calendar (.ics): VTODO items with due dates"), ("csv", "Spreadsheet (.csv)"), ("md", "Markdown (.md)"), ("json", "JSON (.json)")]
 
 
-class TodosScreen(Screen[None]):
+class TodosScreen(CoplanScreen[None]):
     HELP = (
         "Every to-do, soonest deadline first. One key per filter: o owner (mine / partner's / all), "
         "s status (open / done / all), d deadline (overdue / this week / none), p partnership. "
@@ -87,11 +87,11 @@ class TodosScreen(Screen[None]):
 
     @property
     def store(self):
-        return self.app.store  # type: ignore[attr-defined]
+        return self.app.db
 
     @property
     def me(self) -> str | None:
-        return self.app.named  # type: ignore[attr-defined]
+        return self.app.named
 
     def on_mount(self) -> None:
         self.table.focus()
@@ -123,7 +123,7 @@ class TodosScreen(Screen[None]):
             self.apply(rebuilt=True)
         elif changed:
             self._patch({i: store.get(Todo, i) for i in changed})
-        if self.review.today != self.app.today():  # type: ignore[attr-defined]
+        if self.review.today != self.app.today():
             self.apply()  # past midnight: "overdue" and "this week" moved
 
     def _changed_since(self, seen: int) -> set[str] | None:
@@ -152,7 +152,7 @@ class TodosScreen(Screen[None]):
         self.update_status()
 
     def _scope(self) -> tuple[ReviewFilters, date, str | None]:
-        return self.filters, self.app.today(), self.me  # type: ignore[attr-defined]
+        return self.filters, self.app.today(), self.me
 
     def apply(self, rebuilt: bool = False) -> None:
         """Recompute which rows show and in what order; no row is rebuilt."""
@@ -248,7 +248,7 @@ class TodosScreen(Screen[None]):
         if not self.store.all(Partnership):
             toast(self, "There are no partnerships yet.", severity="warning")
             return
-        self.app.ask_who_am_i(then or self.apply)  # type: ignore[attr-defined]
+        self.app.ask_who_am_i(then or self.apply)
 
     def action_who_am_i(self) -> None:
         self.ask_who_am_i()
@@ -261,7 +261,7 @@ class TodosScreen(Screen[None]):
     def _save(self, what: str, before: list[Todo], after: list[Todo], created: list[str] = ()) -> None:
         if not after:
             return
-        if not self.app.save(*after):  # type: ignore[attr-defined]
+        if not self.app.save(*after):
             return  # refused, and the user was told why
         self.undo_stack.append((what, before, after, list(created)))
         del self.undo_stack[:-UNDO_DEPTH]
@@ -269,7 +269,7 @@ class TodosScreen(Screen[None]):
         toast(self, what, timeout=3)
 
     def action_toggle_done(self) -> None:
-        now = self.app.now()  # type: ignore[attr-defined]
+        now = self.app.now()
         todos = [t for t in map(self._todo, self.table.targets()) if t]
         if not todos:
             return
@@ -310,7 +310,7 @@ class TodosScreen(Screen[None]):
         def chosen(name: str | None) -> None:
             if not name:
                 return
-            now = self.app.now()  # type: ignore[attr-defined]
+            now = self.app.now()
             before, after, skipped = [], [], 0
             for row in rows:
                 todo, partnership = self._todo(row), self.store.get(Partnership, row.partnership_id)
@@ -339,7 +339,7 @@ class TodosScreen(Screen[None]):
             if changed is not None and changed is not todo:
                 self._save(f"Edited: {changed.title}", [todo], [changed])
 
-        self.app.push_screen(TodoDialog(partnership, self.app.today(), self.app.now(), todo=todo), done)  # type: ignore[attr-defined]
+        self.app.push_screen(TodoDialog(partnership, self.app.today(), self.app.now(), todo=todo), done)
 
     def action_new(self) -> None:
         partnerships = sorted(self.store.all(Partnership), key=lambda p: p.display_name.lower())
@@ -354,7 +354,7 @@ class TodosScreen(Screen[None]):
                 self._save(f"Added: {todo.title}", [], [todo], created=[todo.id])
 
         heading = f"New to-do for {partnership.display_name}"
-        self.app.push_screen(TodoDialog(partnership, self.app.today(), self.app.now(), heading=heading), done)  # type: ignore[attr-defined]
+        self.app.push_screen(TodoDialog(partnership, self.app.today(), self.app.now(), heading=heading), done)
 
     def action_undo(self) -> None:
         if not self.undo_stack:
@@ -366,7 +366,7 @@ class TodosScreen(Screen[None]):
         for old in before:  # onto the to-do as it is now: what the partner changed since stays
             current, saved = self.store.get(Todo, old.id), undone.get(old.id)
             restored.append(undo_onto(current, old, saved) if current is not None and saved is not None else old)
-        if self.app.gateway.submit(Change(puts=restored, deletes=[(Todo, i) for i in created])):  # type: ignore[attr-defined]
+        if self.app.writer.submit(Change(puts=restored, deletes=[(Todo, i) for i in created])):
             self.reload()
             toast(self, f"Undone: {what}", timeout=3)
         self.update_status()
@@ -385,7 +385,7 @@ class TodosScreen(Screen[None]):
     def export(self, rows: list[TodoRow], fmt: str) -> None:
         from ...export.files import default_name, todos_bytes
 
-        today, now = self.app.today(), self.app.now()  # type: ignore[attr-defined]
+        today, now = self.app.today(), self.app.now()
         what = f"{len(rows)} to-do{'s' * (len(rows) != 1)}"
         export_in_background(self.app, default_name("todos", fmt, today), lambda: todos_bytes(rows, fmt, today, now), what)
 
