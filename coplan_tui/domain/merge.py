@@ -9,9 +9,11 @@ whose value was replaced learns it when it reads the file (``store.Notice``).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from .models import REVISION_FIELDS, Doc
+
+D = TypeVar("D", bound=Doc)
 from .shared_notes import SharedNotes, merged_state
 
 BOOKKEEPING = REVISION_FIELDS | {"updated_at", "last_activity", "notes_state"}
@@ -64,7 +66,7 @@ def field_name(field: str) -> str:
     return FIELD_NAMES.get(field, field.replace("_", " "))
 
 
-def undo_onto(current: Doc, before: Doc, after: Doc) -> Doc:
+def undo_onto(current: D, before: D, after: D) -> D:
     """Undo one change on the document as it is now: the fields that change touched go back
     to ``before``; whatever the partner changed since stays. Saving ``before`` itself would
     merge as "nothing changed here" and keep the partner's copy: the undo would do nothing."""

@@ -165,8 +165,7 @@ def build(fields: dict[str, str], today: date, existing: Partnership | None = No
         raise FormErrors(errors)
     extra = list(old[2:])
     try:
-        return Partnership(
-            **({"id": existing.id, "created_at": existing.created_at} if existing else {"created_at": now}),
+        edited = dict(
             name=f["name"],
             members=members + extra,
             context=Context(school=f["school"], subject=f["subject"], grade=f["grade"]),
@@ -175,14 +174,16 @@ def build(fields: dict[str, str], today: date, existing: Partnership | None = No
             placement_end=end,
             level=level,
             lead_id=members[int(f["lead"][1]) - 1].id if level == Level.COORDINATION else None,
-            standing_roles=existing.standing_roles if existing else [],
             schedule=schedule,
             meeting=MeetingMode(mode=f["mode"] or "in_person", platform=f["platform"], location=f["location"], link=f["link"]),  # type: ignore[arg-type]
-            release_plan=existing.release_plan if existing else [],
-            library_part=f["library_part"] or "aligns",  # type: ignore[arg-type]
+            library_part=f["library_part"] or "aligns",
             aligns_with=f["aligns_with"],
-            shelf=existing.shelf if existing else [],
         )
+        if existing is None:
+            return Partnership(created_at=now, **edited)
+        # Every field the form does not show stays as it was: its revision above all, else the
+        # store would take the save for an edit of a stale copy.
+        return Partnership.model_validate({**dict(existing), **edited})
     except ValidationError as e:
         raise FormErrors(_field_errors(e)) from None
 

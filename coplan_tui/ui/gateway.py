@@ -151,12 +151,13 @@ class Gateway:
         """One commit for the whole batch; if a document in it is refused, each change on its own.
         Changes waiting for a retry go first, so the order of edits holds."""
         retrying = bool(self._retry)
-        batch, self._retry = self._retry + batch, []
+        batch = self._retry + batch  # they stay in _retry until they land: unsaved() must see them meanwhile
         if not batch:
             return
         try:
             self._commit_one(_merged_or_error(batch))
         except InvalidDocument as e:
+            self._retry = []
             if len(batch) == 1:
                 self._refused(batch, e)
                 return
@@ -170,12 +171,14 @@ class Gateway:
             return
         except StoreError as e:
             if e.__cause__ is not None or self.store.read_only:  # a bug, or a file opened read-only: no retry helps
+                self._retry = []
                 self._refused(batch, e)
                 return
             self._retry = batch  # the disk, not the document: keep it and try again
             if self._on_waiting is not None:
                 self._on_waiting(len({key for change in batch for key in _keys(change)}), e)
             return
+        self._retry = []
         self._report(batch, None)
         if retrying and self._on_waiting is not None:
             self._on_waiting(0, None)

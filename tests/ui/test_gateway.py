@@ -205,3 +205,35 @@ def test_an_equal_put_behind_an_unwritten_change_is_still_written(db_path, clock
     assert store.get(Todo, todo.id).title == "Print"
     assert _titles_on_disk(db_path) == {"Print"}
     gateway.close()
+
+
+def test_a_change_being_retried_still_counts_as_unsaved(db_path, clock, monkeypatch):
+    """While the writer tries a waiting change again, unsaved() must still list it: it read
+    empty during each retry, so quitting then would not have asked first (and CI flaked on it)."""
+    import errno
+
+    from coplan_tui.store import store as store_module
+
+    monkeypatch.setattr(gateway_module, "RETRY_S", 0.05)
+    store, pair, gateway, _ = _setup(db_path, clock)
+    in_retry, release = threading.Event(), threading.Event()
+    attempts = []
+
+    def write(*args, **kwargs):
+        attempts.append(1)
+        if len(attempts) > 1:  # a retry: hold it here while the test looks
+            in_retry.set()
+            release.wait(5)
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(store_module, "atomic_write", write)
+    gateway.save(_todo(pair, "first", clock))
+    assert in_retry.wait(5)
+    try:
+        assert [c.puts[0].title for c in gateway.unsaved()] == ["first"]
+    finally:
+        release.set()
+        monkeypatch.undo()
+    assert gateway.flush()
+    assert _titles_on_disk(db_path) == {"first"}
+    gateway.close()

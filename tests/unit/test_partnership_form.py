@@ -101,3 +101,12 @@ def test_an_edited_member_name_is_checked_too():
     with pytest.raises(FormErrors) as e:
         build({**fields_of(p), "m2_name": "y" * 501}, TODAY, existing=p)
     assert set(e.value.errors) == {"m2_name"}
+
+
+def test_editing_keeps_every_field_the_form_does_not_show():
+    """The form rebuilt the partnership from its fields and dropped ``rev``: a save from the form
+    then looked like an edit of revision 0 and was merged as a stale copy."""
+    first = build(good(), TODAY)
+    existing = first.model_copy(update={"rev": 7, "updated_by": "Jordan on laptop"})
+    again = build(fields_of(existing), TODAY, existing)
+    assert again.model_dump() == existing.model_dump()

@@ -7,7 +7,6 @@ writer thread; notes autosave at most half a second after they change.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from rich.console import Group
@@ -23,7 +22,7 @@ from ...domain import timebox
 from ...domain.models import NOTES_MAX, LessonPlan, Partnership, PlanStatus, Session, SessionStatus, Todo
 from ...domain.session_edits import discard_when_left, with_leader
 from ...domain.session_todos import pane_todos, toggled, wrap_up
-from ...domain.merge import undo_onto
+from ...domain.undo import UndoStack, edit, reverting
 from ...domain.shared_notes import SharedNotes, changed_span
 from .. import glyphs
 from ..messages import DataChanged
@@ -40,17 +39,6 @@ from .plan_editor import PlanEditor
 TICK_SECONDS = 0.25
 AUTOSAVE_SECONDS = 0.25
 NARROW_WIDTH = 110
-
-
-@dataclass(frozen=True)
-class _Undo:
-    """What to put back: ``before`` (None: the to-do did not exist) for ``todo_id``."""
-
-    todo_id: str
-    before: Todo | None
-    label: str
-    after: Todo | None = None
-    """What the change saved (None: it deleted the to-do)."""
 
 
 class SessionScreen(CoplanScreen[None]):
@@ -84,7 +72,7 @@ class SessionScreen(CoplanScreen[None]):
         self.session_id = session_id
         self.session: Session
         self.partnership: Partnership
-        self._undo: list[_Undo] = []
+        self._undo: UndoStack[Todo] = UndoStack()
         self._notes_dirty = False
         self._merging = False
         self._told_over_limit = False
@@ -301,7 +289,7 @@ class SessionScreen(CoplanScreen[None]):
 
     def _draw_todos(self) -> None:
         today = self._now().date()
-        mine, keep = self._partnership_todos(), frozenset(self._undo_ids())
+        mine, keep = self._partnership_todos(), frozenset(self._undo.ids())
         key = (today, keep, self.session.id)
         if self._pane_cache is not None and self._pane_cache[0] is mine and self._pane_cache[1] == key:
             todos = self._pane_cache[2]  # sorting 25,000 to-dos on each notes autosave cost 60 ms at 50k
@@ -309,10 +297,6 @@ class SessionScreen(CoplanScreen[None]):
             todos = pane_todos(mine.values(), self.session, today, keep=keep)
             self._pane_cache = (mine, key, todos)
         self.query_one(TodoPane).show(todos, self.partnership, self.session, today)
-
-    def _undo_ids(self) -> set[str]:
-        """To-dos changed on this screen: the pane keeps them in view, ticked or not."""
-        return {step.todo_id for step in self._undo}
 
     def _refresh_all(self) -> None:
         self._draw_step()
@@ -440,7 +424,7 @@ class SessionScreen(CoplanScreen[None]):
         if not staged:
             return  # refused, and the user was told why: nothing changed, nothing to undo
         if undo_label is not None:
-            self._undo.append(_Undo(todo_id, before, undo_label, todo))
+            self._undo.push(edit(undo_label, [before], [todo]))
         self._draw_todos()
         if self.session.current_step == len(self.session.template.steps) - 1:
             self._draw_guide()  # the wrap-up lists the session's to-dos
@@ -547,18 +531,17 @@ class SessionScreen(CoplanScreen[None]):
         toast(self, f"Deleted {before.title!r}. Press u to undo.")
 
     def action_undo(self) -> None:
-        if not self._undo:
+        change = self._undo.pop()
+        if change is None:
             toast(self, "Nothing to undo.")
             return
-        step = self._undo.pop()
-        restored = step.before
-        current = self._partnership_todos().get(step.todo_id)
-        if step.before is not None and step.after is not None and current is not None:
-            restored = undo_onto(current, step.before, step.after)  # keep what the partner changed since
-        self._save_todo(restored, step.todo_id)
-        if step.before is not None:
-            self._select(step.todo_id)
-        toast(self, f"Undid the last {step.label}.")
+        puts, deletes = reverting(change, self._partnership_todos().get)  # keeps what the partner changed since
+        for todo in puts:
+            self._save_todo(todo, todo.id)
+            self._select(todo.id)
+        for todo_id in deletes:
+            self._save_todo(None, todo_id)
+        toast(self, f"Undid the last {change.what}.")
 
     def _select(self, todo_id: str) -> None:
         options = self.query_one("#todo-list", OptionList)

@@ -7,6 +7,7 @@ and the virtualised table formats just the lines on screen.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from textual.app import ComposeResult
@@ -18,7 +19,7 @@ from ...domain.todo_changes import reassign, toggle_done
 from ...domain.todo_review import DUE_MODES, OWNER_MODES, SORTABLE, STATUS_MODES, ReviewFilters, ReviewView, cycle
 from ...domain.todo_rows import Team, TodoRow, row_from_todo, session_label, team_of
 from ..exporting import export_dir, export_in_background, export_session_minutes
-from ...domain.merge import undo_onto
+from ...domain.undo import UndoStack, edit, reverting
 from ..gateway import Change
 from ..messages import DataChanged
 from ..text import lit, toast
@@ -28,7 +29,6 @@ from ..dialogs.todo_dialog import TodoDialog
 from ..widgets.footer import CoplanFooter
 from ..widgets.typed_screens import CoplanScreen
 
-UNDO_DEPTH = 50
 EXPORT_FORMATS = [("ics", "Calendar (.ics): VTODO items with due dates"), ("csv", "Spreadsheet (.csv)"), ("md", "Markdown (.md)"), ("json", "JSON (.json)")]
 
 
@@ -69,8 +69,7 @@ class TodosScreen(CoplanScreen[None]):
         """The store generation the rows were last caught up to."""
         self._teams: dict[str, Team] = {}
         self._labels: dict[str, str] = {}
-        self.undo_stack: list[tuple[str, list[Todo], list[Todo], list[str]]] = []
-        """(what, before, after, ids created): undo puts back what the change touched."""
+        self.undo_stack: UndoStack[Todo] = UndoStack()
         """(what, previous versions to put back, ids of to-dos to delete)."""
 
     def compose(self) -> ComposeResult:
@@ -178,7 +177,7 @@ class TodosScreen(CoplanScreen[None]):
     def update_status(self) -> None:
         table = self.table
         picked = f" · {len(table.selected)} selected" if table.selected else ""
-        undo = f" · u undoes: {self.undo_stack[-1][0]}" if self.undo_stack else ""
+        undo = f" · u undoes: {self.undo_stack.last.what}" if self.undo_stack.last else ""
         self.query_one("#todo-status", Static).update(lit(f"{len(table.view)} of {len(self.rows)} to-dos{picked}{undo}"))
 
     def on_todo_table_cursor_moved(self, _: TodoTable.CursorMoved) -> None:
@@ -258,13 +257,13 @@ class TodosScreen(CoplanScreen[None]):
     def _todo(self, row: TodoRow) -> Todo | None:
         return self.store.get(Todo, row.id)
 
-    def _save(self, what: str, before: list[Todo], after: list[Todo], created: list[str] = ()) -> None:
+    def _save(self, what: str, before: Sequence[Todo | None], after: list[Todo]) -> None:
+        """``before``: each to-do as it was, None for one this change creates."""
         if not after:
             return
         if not self.app.save(*after):
             return  # refused, and the user was told why
-        self.undo_stack.append((what, before, after, list(created)))
-        del self.undo_stack[:-UNDO_DEPTH]
+        self.undo_stack.push(edit(what, before, after))
         self.reload()  # the store shows the change at once: so does the table
         toast(self, what, timeout=3)
 
@@ -351,24 +350,20 @@ class TodosScreen(CoplanScreen[None]):
 
         def done(todo: Todo | None) -> None:
             if todo is not None:
-                self._save(f"Added: {todo.title}", [], [todo], created=[todo.id])
+                self._save(f"Added: {todo.title}", [None], [todo])
 
         heading = f"New to-do for {partnership.display_name}"
         self.app.push_screen(TodoDialog(partnership, self.app.today(), self.app.now(), heading=heading), done)
 
     def action_undo(self) -> None:
-        if not self.undo_stack:
+        change = self.undo_stack.pop()
+        if change is None:
             toast(self, "Nothing to undo.", timeout=3)
             return
-        what, before, after, created = self.undo_stack.pop()
-        undone = {t.id: t for t in after}
-        restored = []
-        for old in before:  # onto the to-do as it is now: what the partner changed since stays
-            current, saved = self.store.get(Todo, old.id), undone.get(old.id)
-            restored.append(undo_onto(current, old, saved) if current is not None and saved is not None else old)
-        if self.app.writer.submit(Change(puts=restored, deletes=[(Todo, i) for i in created])):
+        puts, deletes = reverting(change, lambda todo_id: self.store.get(Todo, todo_id))
+        if self.app.writer.submit(Change(puts=list(puts), deletes=[(Todo, i) for i in deletes])):
             self.reload()
-            toast(self, f"Undone: {what}", timeout=3)
+            toast(self, f"Undone: {change.what}", timeout=3)
         self.update_status()
 
     # --- export ---------------------------------------------------------------------------
