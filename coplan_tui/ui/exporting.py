@@ -13,9 +13,11 @@ if TYPE_CHECKING:
 
 
 def export_dir(store) -> Path:
-    """Where UI exports go: the `export_dir` setting, else the folder coplan was started in."""
+    """Where every export from the app goes: the `export_dir` setting, else `exports/` beside
+    the database. One rule, so a pair finds the plan, the minutes and the to-dos in one folder
+    whichever folder each partner started coplan in. The folder is made 0700 on first use."""
     chosen = store.setting("export_dir")
-    return Path(chosen).expanduser() if chosen else Path.cwd()
+    return Path(chosen).expanduser() if chosen else store.path.parent / "exports"
 
 
 def export_in_background(app: CoplanApp, file_name: str, render: Callable[[], bytes], what: str) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -17,7 +17,8 @@ from .plan_editor import PlanEditor
 from ..widgets.resource_pane import ResourcePane
 from ..dialogs.confirm import ConfirmScreen
 from ..widgets.footer import CoplanFooter
-from .plan_export import write_plan_markdown
+from .plan_export import plan_file_name
+from ..exporting import export_in_background
 from ..dialogs.plan_forms import resource_form
 from ...domain.shelf import shelve, take
 from ..dialogs.choice import ChoiceDialog
@@ -185,14 +186,13 @@ class PlanScreen(CoplanScreen[None]):
         if plan is not None and partnership is not None:
             self._export(plan, partnership)
 
-    @work(thread=True, exclusive=True, group="plan-export", exit_on_error=False)
     def _export(self, plan: LessonPlan, partnership: Partnership) -> None:
-        try:
-            path = write_plan_markdown(self.app.db_path, plan, partnership)
-        except OSError as e:
-            self.app.call_from_thread(toast, self, f"Could not write the export: {e}", title="Not exported", severity="error")
-            return
-        self.app.call_from_thread(toast, self, str(path), title="Plan exported", timeout=8)
+        from ...export.plan_markdown import plan_to_markdown
+
+        def render() -> bytes:
+            return plan_to_markdown(plan, partnership).encode("utf-8")
+
+        export_in_background(self.app, plan_file_name(plan), render, f"the plan {plan.title}")
 
     def action_copy(self) -> None:
         plan = self.editor.plan
