@@ -1,5 +1,5 @@
 """Invariant (issue 10): every option of every Select in the forms can be chosen, by keys
-(enter opens, arrows, enter) and by mouse click, and it is the one saved.
+(space opens, arrows, enter) and by mouse click, and it is the one saved.
 
 Covers what test_pickers.py and test_todo_editor.py do not: the plan item forms (an
 assessment's kind, designed by, graded by; the plan's kind and status) and the partnership
@@ -32,7 +32,7 @@ async def choose(pilot, select: Select, value, how: str) -> None:
     if how == "keys":
         select.focus()
         await pilot.pause()
-        await pilot.press("enter")
+        await pilot.press("space")  # in a form, enter moves to the next field
         await pilot.pause()
         overlay = select.query_one(SelectOverlay)
         start = overlay.highlighted or 0

@@ -220,7 +220,7 @@ async def test_mark_tc_included_and_the_cp1_release_view_counts_them_per_stage(s
         await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
-        await pilot.press("i", *["tab"] * 8, "enter", "down", "enter", "ctrl+s")
+        await pilot.press("i", *["tab"] * 8, "space", "down", "enter", "ctrl+s")  # space opens a form's list
         await settle(pilot)
         assert store.get(LessonPlan, plan.id).tc_included
         while not isinstance(app.screen, HomeScreen):
@@ -363,7 +363,7 @@ async def test_plan_details_tc_included_every_option_by_keys_and_click(store, cl
         assert field.value == ("no" if value == "yes" else "yes")  # it starts on the other one
         if how == "keys":
             field.focus()
-            await pilot.press("enter", "down" if value == "yes" else "up", "enter")
+            await pilot.press("space", "down" if value == "yes" else "up", "enter")  # space opens a form's list
         else:
             await pilot.click(field.query_one("SelectCurrent"))
             await pilot.pause()

@@ -82,7 +82,7 @@ async def test_every_lesson_choice_for_a_segment_is_saved(demo_store, clock, by_
             await pilot.click(overlay, offset=(3, index + (1 if overlay.styles.border_top[0] else 0)))
         else:
             select.focus()
-            await pilot.press("enter")
+            await pilot.press("space")  # in a form, enter moves to the next field
             await settle(pilot)
             await pilot.press("home", *["down"] * index, "enter")
         await settle(pilot)

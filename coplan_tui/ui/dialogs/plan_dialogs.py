@@ -15,10 +15,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Select, SelectionList, Static
+from textual.widgets import Input, Label, Select, Static
 
 from ...domain.errors import DomainError, describe
-from ..text import lit
+from ..text import lit, toast
+from ..widgets.tick_list import TickList
 
 T = TypeVar("T")
 
@@ -39,6 +40,12 @@ class FormField:
     choices: list[tuple[str, str]] | None = None
     placeholder: str = ""
     hint: str = ""
+
+
+class _FormSelect(Select):
+    """A choice in a form: space or an arrow opens its list; enter moves on, as the hint says."""
+
+    BINDINGS = [Binding("enter", "screen.next_field", "Next field", show=False, id="dialog.select_next")]
 
 
 class FormDialog(ModalScreen[T | None], Generic[T]):
@@ -63,18 +70,21 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
             yield Static(lit(self.form_title, "bold"), classes="plan-dialog-title")
             if self.note:
                 yield Static(lit(self.note), classes="plan-dialog-note")
-            with VerticalScroll(classes="plan-dialog-fields"):
+            with VerticalScroll(classes="plan-dialog-fields", can_focus=False):
                 for f in self.fields:
                     with Horizontal(classes="form-row"):
                         yield Label(lit(f.label), classes="form-label")
                         if f.choices is not None:
-                            yield Select(f.choices, value=f.value, allow_blank=False, compact=True, id=f"field-{f.key}", classes="form-input")
+                            yield _FormSelect(f.choices, value=f.value, allow_blank=False, compact=True, id=f"field-{f.key}", classes="form-input")
                         else:
                             yield Input(f.value, placeholder=f.placeholder, compact=True, id=f"field-{f.key}", classes="form-input")
                     if f.hint:
                         yield Static(lit(f.hint, "dim"), classes="form-hint")
             yield Static("", classes="plan-dialog-error")
-            yield Static(lit("enter: next field / save   ctrl+s: save   escape: cancel", "dim"), classes="plan-dialog-keys")
+            keys = "enter: next field / save   ctrl+s: save   escape: cancel"
+            if any(f.choices is not None for f in self.fields):
+                keys = "enter: next/save  space: list  ctrl+s: save  esc: cancel"
+            yield Static(lit(keys, "dim"), classes="plan-dialog-keys")
 
     def values(self) -> dict[str, str]:
         out = {}
@@ -85,10 +95,14 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        inputs = [w for w in self.query(".form-input")]
-        index = inputs.index(event.input) if event.input in inputs else len(inputs) - 1
-        if index + 1 < len(inputs):
-            inputs[index + 1].focus()
+        self.action_next_field()
+
+    def action_next_field(self) -> None:
+        """Enter on a field: the next field, or save on the last."""
+        fields = list(self.query(".form-input"))
+        index = fields.index(self.focused) if self.focused in fields else len(fields) - 1
+        if index + 1 < len(fields):
+            fields[index + 1].focus()
         else:
             self.action_save()
 
@@ -107,12 +121,13 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
         self.dismiss(None)
 
 
-class _Checklist(SelectionList[str]):
+class _Checklist(TickList):
     BINDINGS = [Binding("enter", "screen.save", "Save", show=False, id="dialog.checklist_save")]
 
 
 class ChecklistDialog(ModalScreen[list[str] | None]):
-    """Tick any number of items (space), save with enter; the result is the ticked values."""
+    """Tick any number of items (space), save with enter; the result is the ticked values,
+    or None when cancelled or nothing changed (then a toast says why nothing happened)."""
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
@@ -129,7 +144,7 @@ class ChecklistDialog(ModalScreen[list[str] | None]):
         with Vertical(classes="plan-dialog"):
             yield Static(lit(self.list_title, "bold"), classes="plan-dialog-title")
             if self.items:
-                yield _Checklist(*[(lit(label), value, on) for label, value, on in self.items], id="checklist")
+                yield _Checklist(self.items, id="checklist")
             else:
                 yield Static(lit(self.empty), classes="plan-dialog-note")
             yield Static(lit("space: tick/untick   enter: save   escape: cancel", "dim"), classes="plan-dialog-keys")
@@ -138,7 +153,12 @@ class ChecklistDialog(ModalScreen[list[str] | None]):
         if not self.items:
             self.dismiss(None)
             return
-        self.dismiss(list(self.query_one("#checklist", SelectionList).selected))
+        checklist = self.query_one("#checklist", _Checklist)
+        if not checklist.changed:
+            toast(self.app, "Nothing changed: space ticks or unticks a row, then enter saves.", timeout=5)
+            self.dismiss(None)
+            return
+        self.dismiss(checklist.ticked)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

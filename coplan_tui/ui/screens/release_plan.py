@@ -12,8 +12,7 @@ from pydantic import ValidationError
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Header, Input, OptionList, Select, Static
-from textual.widgets.option_list import Option
+from textual.widgets import DataTable, Header, Input, Select, Static
 
 from ...domain.catalogue import Approach
 from ...domain.dates import parse_date
@@ -23,43 +22,24 @@ from ...domain.release import release_plan, with_stage
 from ..messages import DataChanged
 from ..text import lit, plain, toast
 from ..widgets.footer import CoplanFooter
+from ..widgets.tick_list import TickList
 from ..widgets.typed_screens import CoplanModal, CoplanScreen
 
 LEADERS = [("CT leads", "CT"), ("TC leads", "TC"), ("Shared", "shared")]
 
 
-class ApproachPicker(OptionList):
-    """Tick approaches on and off with enter or space; [x] shows without colour too."""
+class ApproachPicker(TickList):
+    """Tick approaches on and off with space or enter: in the stage editor enter is not save."""
 
-    BINDINGS = [Binding("space", "select", "Toggle", show=False, id="stage.toggle_approach")]
+    BINDINGS = [Binding("enter", "select", "Tick", show=False, id="stage.toggle_approach")]
 
     def __init__(self, chosen: list[Approach], **kwargs):
-        super().__init__(**kwargs)
-        self.given = list(chosen)
-        self.chosen = set(chosen)
-
-    def on_mount(self) -> None:
-        self.redraw()
-
-    def redraw(self) -> None:
-        highlighted = self.highlighted
-        self.clear_options()
-        self.add_options([Option(lit(f"[{'x' if a in self.chosen else ' '}] {a.label}"), id=a.value) for a in Approach])
-        self.highlighted = highlighted if highlighted is not None else 0
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        approach = Approach(event.option.id)
-        self.chosen ^= {approach}
-        self.redraw()
+        super().__init__([(a.label, a.value, a in chosen) for a in Approach], **kwargs)
+        self.given = [a.value for a in chosen]  # the stage's own order: saved untouched, it stays
 
     @property
     def selected(self) -> list[Approach]:
-        """In the catalogue's order once the ticks change; untouched, the stage's own list:
-        re-sorting it would change the plan when the stage is saved untouched."""
-        if self.chosen == set(self.given):
-            return list(self.given)
-        return [a for a in Approach if a in self.chosen]
+        return [Approach(v) for v in self.ticked]
 
 
 class StageDialog(CoplanModal[ReleaseStage | None]):
