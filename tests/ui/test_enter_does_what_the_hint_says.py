@@ -67,7 +67,7 @@ CASES = {
     "edit to-do": Case(
         "enter save", lambda s, c: TodoDialog(_lee(s), c.now.date(), c.now, todo=_todo(s)), lambda s, c: _todo(s)
     ),
-    "form": Case("enter: next field / save", lambda s, c: FormDialog("A form", FIELDS, dict), lambda s, c: VALUES, next_field=True),
+    "form": Case("enter: next/save", lambda s, c: FormDialog("A form", FIELDS, dict), lambda s, c: VALUES, next_field=True),
     "checklist": Case(
         "enter: save",
         lambda s, c: ChecklistDialog("Tick", [("one", "1", True), ("two", "2", False)]),
