@@ -66,6 +66,40 @@ def lesson_minutes(plan: LessonPlan, lesson_id: str | None) -> int:
     return sum(s.minutes for s in plan.segments if s.lesson_id == lesson_id)
 
 
+@dataclass(frozen=True)
+class UnitMinutes:
+    """How a unit's minutes add up: each lesson has its own length, so the unit's total is
+    held against the sum of those lengths, never against one lesson's length."""
+
+    lessons: int
+    taken: int
+    """Minutes of every segment of the unit, those across the unit included."""
+    planned: int | None
+    """The lessons' lengths added up; None when a lesson has no length set."""
+    over: int
+    """Lessons whose segments run past their length."""
+
+
+def unit_minutes(plan: LessonPlan) -> UnitMinutes:
+    lengths = [lesson.length_minutes for lesson in plan.lessons]
+    over = sum(1 for lesson in plan.lessons if lesson.length_minutes and lesson_minutes(plan, lesson.id) > lesson.length_minutes)
+    planned = None if None in lengths else sum(x for x in lengths if x)
+    return UnitMinutes(len(plan.lessons), total_minutes(plan), planned, over)
+
+
+def minutes_fact(plan: LessonPlan) -> str:
+    """The plan's minutes in one true phrase: ``45/50 min`` for a lesson; for a unit of lessons
+    ``3 lessons · 95/135 min · 1 over length`` (a lesson's length is not the unit's)."""
+    if not plan.lessons:
+        minutes = total_minutes(plan)
+        return f"{minutes}/{plan.length_minutes} min" if plan.length_minutes else f"{minutes} min"
+    u = unit_minutes(plan)
+    facts = [f"{u.lessons} lesson{'s' * (u.lessons != 1)}", f"{u.taken}/{u.planned} min" if u.planned else f"{u.taken} min"]
+    if u.over:
+        facts.append(f"{u.over} over length")
+    return " · ".join(facts)
+
+
 def check(plan: LessonPlan, partnership: Partnership | None = None) -> list[AlignmentWarning]:
     """Every alignment warning for ``plan``, in the order of the plan's sections."""
     warnings: list[AlignmentWarning] = []
@@ -132,5 +166,9 @@ def check(plan: LessonPlan, partnership: Partnership | None = None) -> list[Alig
 
 def all_clear_text(plan: LessonPlan) -> str:
     """The plain statement a plan with no warnings shows."""
+    if plan.lessons:
+        u = unit_minutes(plan)
+        planned = f", {u.lessons} lesson{'s' * (u.lessons != 1)}" + (f", {u.taken} of {u.planned} min planned" if u.planned else "")
+        return f"Aligned: every objective is assessed and taught, every task has a purpose, an approach and roles{planned}."
     minutes = f", {total_minutes(plan)} of {plan.length_minutes} min planned" if plan.length_minutes else ""
     return f"Aligned: every objective is assessed and taught, every task has a purpose, an approach and roles{minutes}."

@@ -38,11 +38,14 @@ def partnerships_named(partnerships: Iterable[Partnership], text: str | None) ->
 
 
 def match_templates(templates: Iterable[SessionTemplate], text: str | None) -> list[SessionTemplate]:
+    """A template's whole name picks that template, even when a copy's name holds it
+    ("Quick check-in (15 min) (copy)"); else every template with the text in its name."""
     items = list(templates)
-    if not text:
+    if not text or not text.strip():
         return items
-    needle = text.casefold()
-    return [t for t in items if needle in t.name.casefold()]
+    needle = text.strip().casefold()
+    exact = [t for t in items if t.name.casefold() == needle]
+    return exact or [t for t in items if needle in t.name.casefold()]
 
 
 def unfinished_session(sessions: Iterable[Session], partnership_id: str) -> Session | None:

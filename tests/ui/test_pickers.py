@@ -136,3 +136,71 @@ async def test_every_approach_can_be_chosen_and_is_saved(demo_store, clock, appr
         await settle(pilot)
         assert not isinstance(app.screen, ChoiceDialog)
     assert Store(demo_store.path).get(LessonPlan, plan.id).segments[0].approach == approach
+
+
+# --- the session template picker: every template offered, by keys and by click --------------
+
+from coplan_tui.domain.models import SessionTemplate, TemplateStep  # noqa: E402
+from coplan_tui.domain.templates import BUILTIN_TEMPLATES  # noqa: E402
+from coplan_tui.ui.screens.session_start import StartSessionScreen  # noqa: E402
+
+CUSTOM = "Quick check-in (15 min) (copy)"
+"""What copying a built-in names the copy: its name holds the built-in's whole name."""
+TEMPLATE_NAMES = [CUSTOM, *(t.name for t in BUILTIN_TEMPLATES)]
+
+
+def _with_custom_template(store) -> SessionTemplate:
+    custom = SessionTemplate(name=CUSTOM, steps=[TemplateStep(title="Celebrations", minutes=3), TemplateStep(title="Next steps", minutes=7)])
+    store.put(custom)
+    return custom
+
+
+def _offered(store, name: str) -> SessionTemplate:
+    return next(t for t in [*store.all(SessionTemplate), *BUILTIN_TEMPLATES] if t.name == name)
+
+
+@pytest.mark.parametrize("how", ["keys", "click"])
+@pytest.mark.parametrize("word", ["lee", "okafor"])
+@pytest.mark.parametrize("name", TEMPLATE_NAMES)
+async def test_every_template_can_be_chosen_and_is_saved(demo_store, clock, name, word, how):
+    """Every template offered, suggested or not, custom or built-in, is the one the session saves."""
+    _with_custom_template(demo_store)
+    chosen = _offered(demo_store, name)
+    app = session_app(demo_store, clock, partnership=word)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await wait_for_focus(pilot, "start-templates")
+        await settle(pilot)
+        options = app.screen.query_one("#start-templates", OptionList)
+        ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
+        assert len(ids) == len(TEMPLATE_NAMES), "every template is offered"
+        target = ids.index(chosen.id)
+        if how == "keys":
+            start = options.highlighted
+            for _ in range(abs(target - start)):
+                await pilot.press("down" if target > start else "up")
+            await pilot.press("enter")
+        else:
+            y = options._index_to_line[target] - int(options.scroll_offset.y)
+            await pilot.click(options, offset=(4, y + options.gutter.top))
+        await wait_for_focus(pilot, "start-leader")
+        await settle(pilot)
+        await pilot.press("enter")
+        s = await _started(pilot, demo_store)
+    assert (s.template.id, s.template.name, s.template.steps) == (chosen.id, chosen.name, chosen.steps)
+
+
+@pytest.mark.parametrize("name", TEMPLATE_NAMES)
+async def test_every_template_can_be_named_with_the_template_query(demo_store, clock, name):
+    """`coplan session PARTNERSHIP --template NAME`: the template named is the one saved."""
+    _with_custom_template(demo_store)
+    chosen = _offered(demo_store, name)
+    app = session_app(demo_store, clock, partnership="lee", template=name)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, StartSessionScreen), "the start screen")
+        await settle(pilot)
+        if app.focused.id == "start-templates":
+            await pilot.press("enter")
+        await wait_for_focus(pilot, "start-leader")
+        await pilot.press("enter")
+        s = await _started(pilot, demo_store)
+    assert (s.template.id, s.template.name, s.template.steps) == (chosen.id, chosen.name, chosen.steps)

@@ -6,14 +6,14 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from textual.widgets import Select
+from textual.widgets import Select, Static
 from textual.widgets._select import SelectCurrent, SelectOverlay
 
-from coplan_tui.domain.models import Lesson, LessonPlan
+from coplan_tui.domain.models import Lesson, LessonPlan, Segment
 from coplan_tui.store import Store
 
 from .helpers import settle, type_text
-from .plan_helpers import cursor_to, editor, empty_plan, plan_app
+from .plan_helpers import clear_and_type, cursor_to, editor, empty_plan, plan_app
 
 
 async def add_lesson(pilot, title: str, day: str, length: str) -> None:
@@ -90,3 +90,25 @@ async def test_every_lesson_choice_for_a_segment_is_saved(demo_store, clock, by_
         await settle(pilot)
     [seg] = Store(demo_store.path).get(LessonPlan, plan.id).segments
     assert (seg.title, seg.lesson_id) == ("Card sort", expected)
+
+
+async def test_the_unit_header_counts_lessons_and_their_lengths(demo_store, clock):
+    """The header held all the unit's minutes against the plan's one-lesson length ("70/50 min")."""
+    day1, day2 = Lesson(title="Day 1", length_minutes=50), Lesson(title="Day 2", length_minutes=45)
+    long = Segment(title="Search", minutes=60, lesson_id=day1.id)
+    plan = empty_plan(demo_store, clock(), kind="unit", length_minutes=50, lessons=[day1, day2], segments=[long])
+    app = plan_app(demo_store, clock, plan.id)
+    async with app.run_test(size=(140, 44)) as pilot:
+        await settle(pilot)
+        header = editor(app).query_one(".pe-header", Static)
+        assert str(header.render()).endswith("unit · draft · 2 lessons · 60/95 min · 1 over length")
+        editor(app).query_one(".pe-outline").focus()
+        await pilot.press("s")
+        await settle(pilot)
+        app.screen.query_one("#field-title").focus()
+        await type_text(pilot, "Card sort")
+        app.screen.query_one("#field-minutes").focus()
+        await clear_and_type(pilot, "10")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert str(header.render()).endswith("unit · draft · 2 lessons · 70/95 min · 1 over length")

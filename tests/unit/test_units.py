@@ -73,3 +73,29 @@ def test_markdown_shows_the_unit_with_its_lessons():
     assert one < md.index("Database demo") < md.index("Search in pairs") < two < md.index("CRAAP test")
     assert "Mon 07 Dec 2026 · 50 min (segments: 50 min)" in md and "45 min (segments: 30 min)" in md
     assert r"Judge a source \[/\]" in md  # escaped as Markdown, so it stays text
+
+
+def test_a_units_minutes_are_held_against_its_lessons_lengths_not_one_lessons():
+    """A unit made with the new-plan form keeps a plan length (50 by default), one lesson's worth:
+    its header said "80/45 min", a 35-minute overrun that is not there. Each lesson has its own
+    length, so the unit reads its lessons, the minutes against their lengths added up, and how
+    many lessons run over; the editor header, the all-clear line and the Markdown agree."""
+    from coplan_tui.domain.alignment import all_clear_text
+    from coplan_tui.ui.widgets.plan_rows import header_line
+
+    plan = unit().model_copy(update={"length_minutes": 45})
+    header = header_line(plan).plain
+    assert "80/45" not in header and header.endswith("unit · draft · 2 lessons · 80/95 min")
+    over = plan.model_copy(update={"lessons": [plan.lessons[0].model_copy(update={"length_minutes": 40}), plan.lessons[1]]})
+    assert header_line(over).plain.endswith("2 lessons · 80/85 min · 1 over length")
+    md = plan_to_markdown(over, P)
+    assert "- **Length:** 2 lessons, 85 min in all (segments: 80 min; 1 lesson over length)" in md
+    no_length = plan.model_copy(update={"lessons": [plan.lessons[0].model_copy(update={"length_minutes": None}), plan.lessons[1]]})
+    assert header_line(no_length).plain.endswith("2 lessons · 80 min")
+    assert "- **Length:** 2 lessons (segments: 80 min)" in plan_to_markdown(no_length, P)
+    exact = plan.model_copy(update={"segments": [*plan.segments[:2], plan.segments[2].model_copy(update={"minutes": 45})]})
+    assert all_clear_text(exact).endswith("roles, 2 lessons, 95 of 95 min planned.")
+    # A single lesson reads as before: its minutes against its length.
+    lesson = LessonPlan(partnership_id=P.id, title="One lesson", length_minutes=45, segments=[s.model_copy(update={"lesson_id": None, "objective_ids": []}) for s in plan.segments[:2]])
+    assert header_line(lesson).plain.endswith("lesson · draft · 50/45 min")
+    assert "- **Length:** 45 min (segments: 50 min)" in plan_to_markdown(lesson, P)

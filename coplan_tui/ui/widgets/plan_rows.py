@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from ...domain.alignment import AlignmentWarning, assessment_labels, lesson_labels, lesson_minutes, objective_labels, segment_labels, total_minutes
+from ...domain.alignment import AlignmentWarning, assessment_labels, lesson_labels, lesson_minutes, minutes_fact, objective_labels, segment_labels, total_minutes
 from ...domain.catalogue import Approach
 from ...domain.models import Assessment, Lesson, LessonPlan, Objective, Partnership, Segment
 from ...domain.plan_comments import comment_line, comments_on
@@ -44,8 +44,7 @@ def header_line(plan: LessonPlan) -> Text:
     facts = [plan.kind, plan.status.value]
     if plan.start:
         facts.append(plan.start.strftime("%a %d %b %Y"))
-    minutes = total_minutes(plan)
-    facts.append(f"{minutes}/{plan.length_minutes} min" if plan.length_minutes else f"{minutes} min")
+    facts.append(minutes_fact(plan))
     text.append("  " + " · ".join(facts), style="dim")
     return text
 
