@@ -66,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
         print(printable(f"coplan schedule: {e}"), file=sys.stderr)
         return 1
     at = now()
-    if args.skip or args.move or args.restore or args.big_picture or args.feedback:
+    if args.skip is not None or args.move or args.restore is not None or args.big_picture or args.feedback:
         try:
             changed = _changed(partnerships, args, at)
         except (DomainError, ValueError) as e:
@@ -97,27 +97,31 @@ def _changed(partnerships: list, args: argparse.Namespace, at: datetime):
     """The one partnership with its schedule changed as the options say."""
     from ..domain.dates import parse_date
     from ..domain.errors import DomainError
-    from ..domain.partnership_form import parse_time
-    from ..domain.schedule import with_change, with_rule
+    from ..domain.schedule import change_meeting, parse_move, with_rule
 
     if len(partnerships) != 1:
         names = "; ".join(p.display_name for p in partnerships)
         raise DomainError(f"say which partnership to change with --partnership ({names})")
     p = partnerships[0]
-    schedule = p.schedule
-    if schedule is None:
+    if p.schedule is None:
         raise DomainError(f"{p.display_name} has no regular time; set one in the partnership form first")
     today = at.date()
+
+    def meeting_day(text: str):
+        day = parse_date(text, today)
+        if day is None:
+            raise DomainError("give the regular date of the meeting, for example 2026-12-01")
+        return day
+
     if args.big_picture or args.feedback:
-        schedule = with_rule(schedule, args.big_picture, args.feedback)
-    if args.skip:
-        schedule = with_change(schedule, parse_date(args.skip, today), skip=True)
-    elif args.restore:
-        schedule = with_change(schedule, parse_date(args.restore, today))
+        p = p.model_copy(update={"schedule": with_rule(p.schedule, args.big_picture, args.feedback)})
+    schedule = p.schedule
+    if args.skip is not None:
+        schedule = change_meeting(p, meeting_day(args.skip), at, skip=True)
+    elif args.restore is not None:
+        schedule = change_meeting(p, meeting_day(args.restore), at)
     elif args.move:
-        day = parse_date(args.move[0], today)
+        day = meeting_day(args.move[0])
         new_day_text, _, new_time_text = args.move[1].strip().partition(" ")
-        new_day = parse_date(new_day_text, today)
-        new_time = parse_time(new_time_text) if new_time_text.strip() else schedule.start_time
-        schedule = with_change(schedule, day, moved_to=datetime.combine(new_day, new_time))
+        schedule = change_meeting(p, day, at, moved_to=parse_move(schedule, new_day_text, new_time_text, today))
     return p.model_copy(update={"schedule": schedule})

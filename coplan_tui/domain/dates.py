@@ -38,6 +38,15 @@ def parse_date(text: str, today: date) -> date | None:
     raise DomainError(f"{text.strip()!r} is not a date. Use {ACCEPTED}.")
 
 
+def parse_date_field(text: str, today: date) -> date | None:
+    """``parse_date`` for a form field: its error is one short sentence the form can put
+    after the field's label."""
+    try:
+        return parse_date(text, today)
+    except DomainError:
+        raise DomainError(f"{text.strip()!r} is not a date: use 2026-09-07, today, friday or +2w.") from None
+
+
 def short_date(day: date, today: date) -> str:
     """``today``, ``tomorrow``, ``Fri 27 Nov``: compact for narrow panes."""
     if day == today:

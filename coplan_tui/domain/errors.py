@@ -50,3 +50,12 @@ def describe(error: ValidationError) -> str:
 class DomainError(ValueError):
     """A rule of the domain was broken; the message is written for the user."""
 
+
+
+class FormErrors(DomainError):
+    """Field name -> what is wrong with it ("" is the whole form). A form shows each message
+    at its field; anything else shows them as one line."""
+
+    def __init__(self, errors: dict[str, str]):
+        super().__init__("; ".join(errors.values()))
+        self.errors = errors

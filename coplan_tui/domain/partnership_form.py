@@ -12,8 +12,8 @@ from datetime import date, datetime, time
 from pydantic import ValidationError
 
 from .catalogue import Level, Phase, Role
-from .dates import parse_date
-from .errors import DomainError, describe
+from .dates import parse_date_field
+from .errors import DomainError, FormErrors, describe
 from .models import Context, KindRule, MeetingMode, Member, Partnership, Schedule, Weekday
 
 FIELDS = (
@@ -21,14 +21,6 @@ FIELDS = (
     "level", "lead", "weekday", "time", "minutes", "big_minutes", "feedback_minutes", "mode", "platform",
     "location", "link", "library_part", "aligns_with",
 )  # fmt: skip
-
-
-class FormErrors(DomainError):
-    """Field name -> what is wrong with it ("" is the whole form)."""
-
-    def __init__(self, errors: dict[str, str]):
-        super().__init__("; ".join(errors.values()))
-        self.errors = errors
 
 
 def fields_of(p: Partnership) -> dict[str, str]:
@@ -74,14 +66,7 @@ def parse_time(text: str) -> time:
             hour = hour % 12 + (12 if half == "pm" else 0)
         if hour < 24 and minute < 60:
             return time(hour, minute)
-    raise DomainError(f"{text.strip()!r} is not a time. Use HH:MM, for example 15:30.")
-
-
-def _date(text: str, today: date) -> date | None:
-    try:
-        return parse_date(text, today)
-    except DomainError:
-        raise DomainError(f"{text.strip()!r} is not a date: use 2026-09-07, today, friday or +2w.") from None
+    raise DomainError(f"{text.strip()!r} is not a time: use HH:MM, for example 15:30.")
 
 
 def _minutes(text: str) -> int:
@@ -116,8 +101,8 @@ def build(fields: dict[str, str], today: date, existing: Partnership | None = No
         except ValueError:
             errors[key] = "Choose a role."
     phase = Phase(f["phase"]) if f["phase"] else None
-    start = parse("start", _date, f["start"], today)
-    end = parse("end", _date, f["end"], today)
+    start = parse("start", parse_date_field, f["start"], today)
+    end = parse("end", parse_date_field, f["end"], today)
     if start and end and end < start:
         errors["end"] = f"The placement ends ({end:%a %d %b %Y}) before it starts ({start:%a %d %b %Y})."
     if phase and "start" not in errors and "end" not in errors and not (start and end):

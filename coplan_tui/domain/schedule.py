@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from .catalogue import RULE_CHOICES, Level
+from .dates import parse_date_field
+from .errors import DomainError, FormErrors
 from .models import KindRule, OccurrenceChange, Partnership, Schedule, SessionKind
 
 
@@ -153,6 +155,96 @@ def with_change(schedule: Schedule, regular_day: date, *, skip: bool = False, mo
             moved_to = moved_to.replace(tzinfo=None)
         kept.append(OccurrenceChange(day=regular_day, skip=skip, moved_to=moved_to))
     return Schedule.model_validate({**schedule.model_dump(), "changes": sorted(kept, key=lambda c: c.day)})
+
+
+# --- Changing one meeting ----------------------------------------------------------
+#
+# The rules a skip, move or restore keeps, here once for the schedule screen and
+# `coplan schedule`. ``with_change`` only writes the change down.
+
+def parse_move(schedule: Schedule, day_text: str, time_text: str, today: date) -> datetime:
+    """The new date and time a move's two fields mean (an empty time keeps the regular one),
+    in the school's local time. Raises FormErrors naming the field that is wrong: "day" or "time"."""
+    from .partnership_form import parse_time
+
+    errors: dict[str, str] = {}
+    new_day = None
+    try:
+        new_day = parse_date_field(day_text, today)
+        if new_day is None:
+            errors["day"] = "give the date to move the meeting to, for example 2026-12-03 or thursday."
+    except DomainError as e:
+        errors["day"] = str(e)
+    at = schedule.start_time
+    try:
+        if time_text.strip():
+            at = parse_time(time_text)
+    except DomainError as e:
+        errors["time"] = str(e)
+    if errors or new_day is None:
+        raise FormErrors(errors)
+    return datetime.combine(new_day, at)
+
+
+def change_meeting(
+    partnership: Partnership, regular_day: date, now: datetime, *, skip: bool = False, moved_to: datetime | None = None
+) -> Schedule:
+    """The pair's schedule with the meeting of ``regular_day`` skipped, moved to ``moved_to``
+    (the school's local time), or, with neither, put back; or a DomainError saying why not.
+
+    A meeting to skip or move is one of the series from today on, inside the placement; the
+    error names the nearest ones. A meeting moves to no time before ``now`` (later today is
+    fine; the minute it is now counts as now); that error is a FormErrors for the move's
+    "day" or "time" field. Only a skipped or moved meeting can be put back.
+    """
+    schedule = partnership.schedule
+    if schedule is None:
+        raise DomainError(f"{partnership.display_name} has no regular time; set one in the partnership form first.")
+    if not coplans(partnership):
+        raise DomainError("Cooperation has no coplanning meetings; change the level in the partnership form to meet again.")
+    if not skip and moved_to is None:
+        if any(c.day == regular_day for c in schedule.changes):
+            return with_change(schedule, regular_day)
+        _check_meeting_day(partnership, schedule, regular_day, now.date())
+        raise DomainError(f"The meeting of {regular_day:%a %Y-%m-%d} is neither skipped nor moved: there is nothing to restore.")
+    _check_meeting_day(partnership, schedule, regular_day, now.date())
+    if moved_to is not None:
+        local_now = now.replace(tzinfo=None, second=0, microsecond=0)
+        if moved_to.tzinfo is not None:
+            moved_to = moved_to.astimezone(now.tzinfo).replace(tzinfo=None) if now.tzinfo else moved_to.replace(tzinfo=None)
+        if moved_to < local_now:
+            if moved_to.date() < local_now.date():
+                raise FormErrors({"day": f"{moved_to:%a %Y-%m-%d} is in the past: choose today or a later day."})
+            raise FormErrors({"time": f"{moved_to:%H:%M} today is already over (it is {local_now:%H:%M} now): choose a later time."})
+    return with_change(schedule, regular_day, skip=skip, moved_to=moved_to)
+
+
+def _check_meeting_day(partnership: Partnership, schedule: Schedule, day: date, today: date) -> None:
+    """Raise a DomainError unless ``day`` is a regular meeting date from ``today`` on, inside
+    the placement; the message names the nearest ones."""
+    first = max(today, partnership.placement_start or today)
+    first += timedelta(days=(schedule.weekday.index - first.weekday()) % 7)
+    last = partnership.placement_end
+    if last is not None:
+        last -= timedelta(days=(last.weekday() - schedule.weekday.index) % 7)
+    if day.weekday() == schedule.weekday.index and first <= day and (last is None or day <= last):
+        return
+    meets = f"{date(2024, 1, 1) + timedelta(days=schedule.weekday.index):%A}s"  # 2024-01-01 was a Monday
+    if day.weekday() != schedule.weekday.index:
+        why = f"{day:%a %Y-%m-%d} is not a regular meeting day: the pair meets on {meets}"
+    elif day < today:
+        why = f"{day:%a %Y-%m-%d} is in the past"
+    elif partnership.placement_start and day < partnership.placement_start:
+        why = f"{day:%a %Y-%m-%d} is before the placement starts ({partnership.placement_start:%a %Y-%m-%d})"
+    else:
+        why = f"{day:%a %Y-%m-%d} is after the placement ends ({partnership.placement_end:%a %Y-%m-%d})"
+    if last is not None and last < first:
+        raise DomainError(f"{why}, and no meetings are left in the placement.")
+    before = day - timedelta(days=(day.weekday() - schedule.weekday.index) % 7)
+    after = day + timedelta(days=(schedule.weekday.index - day.weekday()) % 7)
+    near = sorted({min(max(d, first), last) if last else max(d, first) for d in (before, after)})
+    names = " and ".join(f"{d:%a %Y-%m-%d}" for d in near)
+    raise DomainError(f"{why}; the nearest {'meetings are' if len(near) > 1 else 'meeting is'} {names}.")
 
 
 def with_rule(schedule: Schedule, big_picture: str | None = None, feedback: str | None = None) -> Schedule:

@@ -130,3 +130,61 @@ def test_mistakes_say_what_to_fix(db, capsys):
     assert code == 2
     before = Store(db).all(Partnership)
     assert all(not p.schedule.changes for p in before)
+
+
+def changes_of(db) -> dict[str, list]:
+    return {p.name: p.schedule.changes for p in Store(db).all(Partnership)}
+
+
+def test_a_meeting_moves_to_later_today_but_never_into_the_past(db, capsys, monkeypatch):
+    science = ("schedule", "--db", str(db), "--partnership", "science")
+    monkeypatch.setattr(schedule_command, "now", lambda: datetime(2026, 11, 24, 10, 0, 30, tzinfo=timezone.utc))  # Tue, its meeting at 15:30
+    for new, says in (
+        ("today 9:59", "09:59 today is already over (it is 10:00 now): choose a later time."),
+        ("2026-11-23 16:00", "Mon 2026-11-23 is in the past: choose today or a later day."),
+        ("2026-11-20", "Fri 2026-11-20 is in the past: choose today or a later day."),
+    ):
+        code, out, err = run(capsys, *science, "--move", "2026-11-24", new)
+        assert (code, out) == (1, ""), new
+        assert err == f"coplan schedule: {says}\n"
+        assert changes_of(db)["Science [/] pair"] == []
+    code, out, err = run(capsys, *science, "--move", "2026-11-24", "today 10:00")  # the minute it is now
+    assert code == 0, err
+    code, out, err = run(capsys, *science, "--move", "2026-11-24", "today 12:00")
+    assert code == 0 and "Tue 2026-11-24 12:00" in out, err
+    assert [c.moved_to for c in changes_of(db)["Science [/] pair"]] == [datetime(2026, 11, 24, 12, 0)]
+    code, out, err = run(capsys, *science, "--move", "2026-12-01", "2026-11-30 08:00")  # a later meeting to an earlier, future day
+    assert code == 0, err
+
+
+def test_a_date_that_is_not_a_meeting_names_the_nearest_and_changes_nothing(db, capsys):
+    science = ("schedule", "--db", str(db), "--partnership", "science")
+    store = Store(db)
+    p = next(p for p in store.all(Partnership) if p.name.startswith("Science"))
+    store.put(p.model_copy(update={"placement_end": date(2026, 12, 10)}))
+    raw = db.read_bytes()
+    for option in (("--restore",), ("--skip",), ("--move",)):
+        for day, says in (
+            ("2026-11-17", "Tue 2026-11-17 is in the past; the nearest meeting is Tue 2026-11-24."),
+            ("2026-12-02", "Wed 2026-12-02 is not a regular meeting day: the pair meets on Tuesdays; the nearest meetings are Tue 2026-12-01 and Tue 2026-12-08."),
+            ("2026-12-15", "Tue 2026-12-15 is after the placement ends (Thu 2026-12-10); the nearest meeting is Tue 2026-12-08."),
+            ("sunday", "Sun 2026-11-29 is not a regular meeting day: the pair meets on Tuesdays; the nearest meetings are Tue 2026-11-24 and Tue 2026-12-01."),
+        ):
+            argv = [*science, *option, day] + (["2026-12-03 10:00"] if option == ("--move",) else [])
+            code, out, err = run(capsys, *argv)
+            assert (code, out, err) == (1, "", f"coplan schedule: {says}\n"), argv
+    code, _, err = run(capsys, *science, "--restore", "2026-12-01")  # a meeting day, but at its regular time
+    assert code == 1 and "The meeting of Tue 2026-12-01 is neither skipped nor moved: there is nothing to restore." in err
+    code, _, err = run(capsys, *science, "--skip", "")
+    assert code == 1 and "give the regular date of the meeting" in err
+    code, _, err = run(capsys, *science, "--skip", "\x1b[31m[/]tue\u202e")
+    assert code == 1 and "\x1b" not in err and "is not a date" in err and "[/]" in err
+    code, _, err = run(capsys, *science, "--move", "2026-12-01", "\x1b]0;x\x07 [b]junk")
+    assert code == 1 and "\x1b" not in err and "\x07" not in err and "is not a date" in err
+    code, _, err = run(capsys, *science, "--move", "2026-12-01", "2026-12-03 25:61")
+    assert code == 1 and "'25:61' is not a time" in err
+    assert db.read_bytes() == raw
+    code, _, err = run(capsys, *science, "--skip", "2026-12-08")
+    assert code == 0, err
+    code, _, err = run(capsys, *science, "--restore", "2026-12-08")
+    assert code == 0 and changes_of(db)["Science [/] pair"] == []

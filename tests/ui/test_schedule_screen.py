@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from textual.widgets import DataTable, OptionList
+from textual.widgets import DataTable, Input, OptionList, Static
 
 from coplan_tui.domain.models import Partnership, Session
 from coplan_tui.ui.app import CoplanApp
@@ -83,6 +83,45 @@ async def test_a_bad_move_says_why_and_saves_nothing(demo_store, clock):
         await pilot.press("escape")
         await settle(pilot)
         assert science(demo_store).schedule.changes == []
+
+
+def dialog_error(app) -> str:
+    return str(app.screen.query_one(".plan-dialog-error", Static).render())
+
+
+async def fill_move(pilot, day: str, at: str) -> None:
+    """Both fields of the open move dialog, then enter in the time field (save)."""
+    pilot.app.screen.query_one("#field-day").focus()
+    await pilot.press("ctrl+a", "ctrl+k")
+    await type_text(pilot, day)
+    await pilot.press("enter", "ctrl+a", "ctrl+k")
+    await type_text(pilot, at)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+async def test_the_move_dialog_names_the_wrong_field_goes_to_it_and_refuses_the_past(demo_store, clock):
+    app = CoplanApp(demo_store.path, store=demo_store, clock=clock, poll=False)  # Mon 23 Nov 15:30
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_schedule(pilot)
+        await pilot.press("v")  # Tue 24 Nov 15:30
+        await settle(pilot)
+        for day, at, field, says in (
+            ("not a date [/]", "15:30", "day", "New date: 'not a date [/]' is not a date: use 2026-09-07, today, friday or +2w."),
+            ("2026-11-24", "25:61 [b]", "time", "New time: '25:61 [b]' is not a time: use HH:MM, for example 15:30."),
+            ("today", "15:29", "time", "New time: 15:29 today is already over (it is 15:30 now): choose a later time."),
+            ("2026-11-20", "18:00", "day", "New date: Fri 2026-11-20 is in the past: choose today or a later day."),
+            ("", "", "day", "New date: give the date to move the meeting to, for example 2026-12-03 or thursday."),
+        ):
+            await fill_move(pilot, day, at)
+            assert dialog_error(app) == says, (day, at)
+            assert isinstance(app.focused, Input) and app.focused.id == f"field-{field}", (day, at, app.focused)
+            assert app.focused.has_class("-invalid")
+            assert science(demo_store).schedule.changes == []
+        await fill_move(pilot, "today", "15:30")  # later today, from the minute it is now
+        assert isinstance(app.screen, ScheduleScreen)
+        assert [(c.day, c.moved_to) for c in science(demo_store).schedule.changes] == [(date(2026, 11, 24), datetime(2026, 11, 23, 15, 30))]
+        assert "moved from Tue 24 Nov 15:30" in screen_text(app)
 
 
 async def test_every_rule_choice_by_keyboard_and_mouse(demo_store, clock):

@@ -9,7 +9,8 @@ from pydantic import ValidationError
 
 from coplan_tui.domain.catalogue import Level, Role
 from coplan_tui.domain.models import KindRule, Member, Partnership, Schedule, SessionKind, Weekday
-from coplan_tui.domain.schedule import describe_next, describe_rule, kind_of, next_occurrence, occurrences, with_change, with_rule
+from coplan_tui.domain.errors import DomainError, FormErrors
+from coplan_tui.domain.schedule import change_meeting, describe_next, describe_rule, kind_of, next_occurrence, occurrences, parse_move, with_change, with_rule
 from coplan_tui.domain.templates import BIG_PICTURE, CHECK_IN, COORDINATION_CHECK_IN, FEEDBACK, LIBRARY_COLLABORATION, WEEKLY, default_template_for, fitted
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)  # a Monday
@@ -72,6 +73,45 @@ def test_a_change_must_be_on_a_meeting_day_and_one_thing():
         with_change(pair().schedule, date(2026, 11, 25), skip=True)
     with pytest.raises(ValidationError):
         with_rule(pair().schedule, big_picture="whenever")
+
+
+def test_changing_a_meeting_keeps_the_rules_and_names_the_nearest_meetings():
+    p = pair().model_copy(update={"placement_start": date(2026, 12, 1), "placement_end": date(2026, 12, 20)})
+    with pytest.raises(DomainError, match=r"^Tue 2026-11-24 is before the placement starts \(Tue 2026-12-01\); the nearest meeting is Tue 2026-12-01\.$"):
+        change_meeting(p, date(2026, 11, 24), NOW, skip=True)
+    with pytest.raises(DomainError, match=r"^Thu 2026-12-10 is not a regular meeting day: the pair meets on Tuesdays; the nearest meetings are Tue 2026-12-08 and Tue 2026-12-15\.$"):
+        change_meeting(p, date(2026, 12, 10), NOW, moved_to=datetime(2026, 12, 11, 9, 0))
+    over = datetime(2026, 12, 30, 9, 0, tzinfo=timezone.utc)
+    with pytest.raises(DomainError, match=r"is in the past, and no meetings are left in the placement\.$"):
+        change_meeting(p, date(2026, 12, 15), over, skip=True)
+    with pytest.raises(DomainError, match="Cooperation has no coplanning meetings"):
+        change_meeting(pair(level=Level.COOPERATION), date(2026, 11, 24), NOW, skip=True)
+    # Moves: never before now (to the minute), in the pair's local wall-clock time.
+    tuesday = datetime(2026, 11, 24, 10, 0, 59, tzinfo=timezone.utc)
+    with pytest.raises(FormErrors) as e:
+        change_meeting(pair(), date(2026, 11, 24), tuesday, moved_to=datetime(2026, 11, 24, 9, 59))
+    assert e.value.errors == {"time": "09:59 today is already over (it is 10:00 now): choose a later time."}
+    with pytest.raises(FormErrors) as e:
+        change_meeting(pair(), date(2026, 12, 1), tuesday, moved_to=datetime(2026, 11, 23, 18, 0))
+    assert e.value.errors == {"day": "Mon 2026-11-23 is in the past: choose today or a later day."}
+    for ok in (datetime(2026, 11, 24, 10, 0), datetime(2026, 11, 24, 12, 0)):
+        assert change_meeting(pair(), date(2026, 11, 24), tuesday, moved_to=ok).changes[0].moved_to == ok
+    skipped = change_meeting(pair(), date(2026, 11, 24), tuesday, skip=True)  # today's meeting, even once over
+    assert change_meeting(pair().model_copy(update={"schedule": skipped}), date(2026, 11, 24), tuesday).changes == []
+    with pytest.raises(DomainError, match="neither skipped nor moved"):
+        change_meeting(pair(), date(2026, 11, 24), tuesday)
+
+
+def test_parse_move_names_each_wrong_field():
+    schedule = pair().schedule
+    assert parse_move(schedule, "thu", "", NOW.date()) == datetime(2026, 11, 26, 15, 30)
+    assert parse_move(schedule, "+1d", "3pm", NOW.date()) == datetime(2026, 11, 24, 15, 0)
+    with pytest.raises(FormErrors) as e:
+        parse_move(schedule, "[b]soon", "25:00", NOW.date())
+    assert e.value.errors == {
+        "day": "'[b]soon' is not a date: use 2026-09-07, today, friday or +2w.",
+        "time": "'25:00' is not a time: use HH:MM, for example 15:30.",
+    }
 
 
 def test_placement_bounds_the_weeks():

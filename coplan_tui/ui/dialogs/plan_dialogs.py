@@ -17,7 +17,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
-from ...domain.errors import DomainError, describe
+from ...domain.errors import DomainError, FormErrors, describe
 from ..text import lit, toast
 from ..widgets.tick_list import TickList
 
@@ -110,12 +110,39 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
         try:
             result = self.build(self.values())
         except (ValidationError, DomainError, ValueError) as e:
-            message = error_text(e)
-            for f in self.fields:  # name the field as the form labels it
-                message = message.replace(f"{f.key.replace('_', ' ')}: ", f"{f.label}: ")
+            message, wrong = self.explain(e)
             self.query_one(".plan-dialog-error", Static).update(lit(message, "bold red"))
+            for f in self.fields:
+                self.query_one(f"#field-{f.key}").set_class(f.key in wrong, "-invalid")
+            if wrong:  # to the first field to fix, in the form's order
+                self.query_one(f"#field-{wrong[0]}").focus()
             return
         self.dismiss(result)
+
+    def explain(self, error: Exception) -> tuple[str, list[str]]:
+        """The error as the form shows it, each field named as the form labels it, and the
+        keys of the fields it names, in the form's order.
+
+        A FormErrors says which field each message is about. Any other error may start a
+        part with a field's key (a ValidationError's ``title: must not be empty``): only
+        such a start is renamed, never the same letters inside a sentence (``friday: ``
+        in a date hint is not the field ``day``).
+        """
+        if isinstance(error, FormErrors):
+            known = [f for f in self.fields if error.errors.get(f.key)]
+            parts = [m for k, m in error.errors.items() if m and k not in {f.key for f in known}]
+            parts += [f"{f.label}: {error.errors[f.key]}" for f in known]
+            return "; ".join(parts), [f.key for f in known]
+        parts = []
+        named: set[str] = set()
+        for part in error_text(error).split("; "):
+            for f in self.fields:
+                prefix = f"{f.key.replace('_', ' ')}: "
+                if part.startswith(prefix):
+                    part, named = f"{f.label}: {part.removeprefix(prefix)}", named | {f.key}
+                    break
+            parts.append(part)
+        return "; ".join(parts), [f.key for f in self.fields if f.key in named]
 
     def action_cancel(self) -> None:
         self.dismiss(None)

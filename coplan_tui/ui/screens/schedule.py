@@ -11,11 +11,9 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Header, Static
 
 from ...domain.catalogue import RULE_CHOICES
-from ...domain.dates import parse_date
 from ...domain.errors import DomainError
-from ...domain.models import Partnership
-from ...domain.partnership_form import parse_time
-from ...domain.schedule import Occurrence, coplans, describe_rule, occurrences, with_change, with_rule
+from ...domain.models import Partnership, Schedule
+from ...domain.schedule import Occurrence, change_meeting, coplans, describe_rule, occurrences, parse_move, with_rule
 from ..dialogs.choice import ChoiceDialog
 from ..dialogs.plan_dialogs import FormDialog, FormField
 from ..messages import DataChanged
@@ -127,32 +125,34 @@ class ScheduleScreen(CoplanScreen[None]):
 
     def action_skip(self) -> None:
         o, p = self._selected(), self.partnership
-        if o is None or p is None or p.schedule is None:
+        if o is None or p is None:
             return
         day = o.regular.date()
-        if o.skipped or o.moved:
-            self._save_schedule(with_change(p.schedule, day), f"The meeting of {day:%a %d %b} is back at its regular time.")
-        else:
-            self._save_schedule(with_change(p.schedule, day, skip=True), f"Skipped the meeting of {day:%a %d %b}.")
+        try:
+            if o.skipped or o.moved:
+                self._save_schedule(change_meeting(p, day, self.app.now()), f"The meeting of {day:%a %d %b} is back at its regular time.")
+            else:
+                self._save_schedule(change_meeting(p, day, self.app.now(), skip=True), f"Skipped the meeting of {day:%a %d %b}.")
+        except DomainError as e:
+            toast(self, str(e), title="Not changed", severity="warning")
 
     def action_move(self) -> None:
         o, p = self._selected(), self.partnership
         if o is None or p is None or p.schedule is None:
             return
-        schedule, day, today = p.schedule, o.regular.date(), self.app.today()
+        day = o.regular.date()
 
-        def build(values: dict[str, str]) -> datetime:
-            new_day = parse_date(values["day"], today)
-            if new_day is None:
-                raise DomainError("Enter the new date, for example 2026-12-03 or thursday.")
-            at = parse_time(values["time"]) if values["time"].strip() else schedule.start_time
-            moved = datetime.combine(new_day, at)
-            with_change(schedule, day, moved_to=moved)  # validates before the dialog closes
-            return moved
+        def build(values: dict[str, str]) -> tuple[datetime, Schedule]:
+            now, current = self.app.now(), self.partnership  # as it is now, not when the dialog opened
+            if current is None or current.schedule is None:
+                raise DomainError("This partnership no longer has a regular time.")
+            moved = parse_move(current.schedule, values["day"], values["time"], now.date())
+            return moved, change_meeting(current, day, now, moved_to=moved)
 
-        def done(moved: datetime | None) -> None:
-            if moved is not None:
-                self._save_schedule(with_change(schedule, day, moved_to=moved), f"Moved the meeting of {day:%a %d %b} to {moved:%a %d %b %H:%M}.")
+        def done(result: tuple[datetime, Schedule] | None) -> None:
+            if result is not None:
+                moved, schedule = result
+                self._save_schedule(schedule, f"Moved the meeting of {day:%a %d %b} to {moved:%a %d %b %H:%M}.")
 
         self.app.push_screen(
             FormDialog(
