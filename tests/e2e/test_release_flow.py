@@ -6,12 +6,22 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 
 from .harness import isolated_env
 
 
 def _sessions(db) -> list[dict]:
     return list(json.loads(db.read_text())["sessions"].values())
+
+
+def _sessions_when(db, count: int, timeout: float = 15.0) -> list[dict]:
+    """The sessions once the file holds ``count`` of them: the screen shows a change at once,
+    and the writer puts it on disk a moment later (on a loaded machine, later still)."""
+    deadline = time.monotonic() + timeout
+    while len(found := _sessions(db)) != count and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return found
 
 
 def _why_on_home(screen: str) -> str:
@@ -39,7 +49,7 @@ def test_accidental_start_is_discarded_and_the_cli_agrees_with_home(terminal, de
     term.press("enter")
     screen = term.wait_for("Step 1/7")
     assert "led by Jordan Lee (TC)" in screen
-    assert len(_sessions(demo_db)) == len(before) + 1
+    assert len(_sessions_when(demo_db, len(before) + 1)) == len(before) + 1
     started = next(s for s in _sessions(demo_db) if s["id"] not in {b["id"] for b in before})
     members = {m["id"]: m["name"] for p in json.loads(demo_db.read_text())["partnerships"].values() for m in p["members"]}
     assert members[started["leader_id"]] == "Jordan Lee"
@@ -49,7 +59,7 @@ def test_accidental_start_is_discarded_and_the_cli_agrees_with_home(terminal, de
     term.wait_for("Finish or leave this session?")
     term.press("l")
     home_screen = term.wait_for("Session discarded")
-    assert len(_sessions(demo_db)) == len(before)  # nothing left behind, nothing counted
+    assert len(_sessions_when(demo_db, len(before))) == len(before)  # nothing left behind, nothing counted
     why = _why_on_home(home_screen)
     term.press("q")
     assert term.wait_exit() == 0

@@ -27,7 +27,7 @@ def demo_plan(store) -> tuple[LessonPlan, Partnership]:
 async def choose(pilot, select_id: str, index: int) -> None:
     select = pilot.app.screen.query_one(f"#{select_id}", Select)
     select.focus()
-    await pilot.press("enter")
+    await pilot.press("space")  # in a form, enter moves to the next field
     await settle(pilot)
     await pilot.press("home", *["down"] * index, "enter")
     await settle(pilot)
