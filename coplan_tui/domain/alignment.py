@@ -66,38 +66,60 @@ def lesson_minutes(plan: LessonPlan, lesson_id: str | None) -> int:
     return sum(s.minutes for s in plan.segments if s.lesson_id == lesson_id)
 
 
+def own_length(plan: LessonPlan) -> int | None:
+    """The length the plan's segments are held against: a single lesson's. A unit's lessons
+    each have their own, and a unit with no lessons yet has none to hold them against (the
+    new-plan form fills in 50 whatever the kind)."""
+    return plan.length_minutes if plan.kind == "lesson" and not plan.lessons else None
+
+
+def _count(n: int, what: str) -> str:
+    return f"{n} {what}{'s' * (n != 1)}"
+
+
 @dataclass(frozen=True)
 class UnitMinutes:
-    """How a unit's minutes add up: each lesson has its own length, so the unit's total is
-    held against the sum of those lengths, never against one lesson's length."""
+    """How a unit's minutes add up: each lesson's segments against that lesson's length, so
+    the unit's lesson minutes are held against the lengths added up, never one lesson's.
+    Segments across the whole unit belong to no lesson and are counted apart."""
 
     lessons: int
     taken: int
-    """Minutes of every segment of the unit, those across the unit included."""
+    """Minutes of the segments in the lessons."""
     planned: int | None
     """The lessons' lengths added up; None when a lesson has no length set."""
     over: int
     """Lessons whose segments run past their length."""
+    across: int
+    """Minutes of the segments that belong to no lesson (across the whole unit)."""
+
+    def facts(self) -> list[str]:
+        """The phrases every view of a unit shows, in order: ``2 lessons``, ``80/95 min``,
+        ``1 lesson over length``, ``20 min across the unit``."""
+        out = [_count(self.lessons, "lesson"), f"{self.taken}/{self.planned} min" if self.planned else f"{self.taken} min"]
+        if self.over:
+            out.append(f"{_count(self.over, 'lesson')} over length")
+        if self.across:
+            out.append(f"{self.across} min across the unit")
+        return out
 
 
 def unit_minutes(plan: LessonPlan) -> UnitMinutes:
+    """The minutes of a plan with lessons, lesson by lesson; see UnitMinutes."""
     lengths = [lesson.length_minutes for lesson in plan.lessons]
     over = sum(1 for lesson in plan.lessons if lesson.length_minutes and lesson_minutes(plan, lesson.id) > lesson.length_minutes)
-    planned = None if None in lengths else sum(x for x in lengths if x)
-    return UnitMinutes(len(plan.lessons), total_minutes(plan), planned, over)
+    planned = None if None in lengths else sum(lengths)  # type: ignore[arg-type]
+    across = lesson_minutes(plan, None)
+    return UnitMinutes(len(plan.lessons), total_minutes(plan) - across, planned, over, across)
 
 
 def minutes_fact(plan: LessonPlan) -> str:
     """The plan's minutes in one true phrase: ``45/50 min`` for a lesson; for a unit of lessons
-    ``3 lessons · 95/135 min · 1 over length`` (a lesson's length is not the unit's)."""
+    ``3 lessons · 95/135 min · 1 lesson over length`` (a lesson's length is not the unit's)."""
     if not plan.lessons:
-        minutes = total_minutes(plan)
-        return f"{minutes}/{plan.length_minutes} min" if plan.length_minutes else f"{minutes} min"
-    u = unit_minutes(plan)
-    facts = [f"{u.lessons} lesson{'s' * (u.lessons != 1)}", f"{u.taken}/{u.planned} min" if u.planned else f"{u.taken} min"]
-    if u.over:
-        facts.append(f"{u.over} over length")
-    return " · ".join(facts)
+        minutes, length = total_minutes(plan), own_length(plan)
+        return f"{minutes}/{length} min" if length else f"{minutes} min"
+    return " · ".join(unit_minutes(plan).facts())
 
 
 def check(plan: LessonPlan, partnership: Partnership | None = None) -> list[AlignmentWarning]:
@@ -141,18 +163,19 @@ def check(plan: LessonPlan, partnership: Partnership | None = None) -> list[Alig
             warnings.append(AlignmentWarning(Gap.MINUTES_OVER, f"{name}: segments take {took} min, {took - lesson.length_minutes} over its {lesson.length_minutes} min", "lesson", lesson.id))
         elif lesson.length_minutes and took < lesson.length_minutes:
             warnings.append(AlignmentWarning(Gap.MINUTES_UNDER, f"{name}: segments fill {took} of {lesson.length_minutes} min", "lesson", lesson.id))
-    if plan.length_minutes and not plan.lessons:
+    length = own_length(plan)
+    if length:
         total = total_minutes(plan)
-        if total > plan.length_minutes:
+        if total > length:
             warnings.append(
                 AlignmentWarning(
-                    Gap.MINUTES_OVER, f"Segments take {total} min, {total - plan.length_minutes} over the {plan.length_minutes}-min lesson", "plan"
+                    Gap.MINUTES_OVER, f"Segments take {total} min, {total - length} over the {length}-min lesson", "plan"
                 )
             )
-        elif total < plan.length_minutes:
+        elif total < length:
             warnings.append(
                 AlignmentWarning(
-                    Gap.MINUTES_UNDER, f"Segments fill {total} of {plan.length_minutes} min: {plan.length_minutes - total} unplanned", "plan"
+                    Gap.MINUTES_UNDER, f"Segments fill {total} of {length} min: {length - total} unplanned", "plan"
                 )
             )
     if partnership is not None and partnership.level == Level.COLLABORATION:
@@ -167,8 +190,8 @@ def check(plan: LessonPlan, partnership: Partnership | None = None) -> list[Alig
 def all_clear_text(plan: LessonPlan) -> str:
     """The plain statement a plan with no warnings shows."""
     if plan.lessons:
-        u = unit_minutes(plan)
-        planned = f", {u.lessons} lesson{'s' * (u.lessons != 1)}" + (f", {u.taken} of {u.planned} min planned" if u.planned else "")
-        return f"Aligned: every objective is assessed and taught, every task has a purpose, an approach and roles{planned}."
-    minutes = f", {total_minutes(plan)} of {plan.length_minutes} min planned" if plan.length_minutes else ""
+        minutes = ", " + ", ".join(unit_minutes(plan).facts())
+    else:
+        length = own_length(plan)
+        minutes = f", {total_minutes(plan)} of {length} min planned" if length else ""
     return f"Aligned: every objective is assessed and taught, every task has a purpose, an approach and roles{minutes}."

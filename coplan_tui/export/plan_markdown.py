@@ -10,7 +10,7 @@ User text is escaped the way the to-do Markdown escapes it (``md_escape``): a ti
 
 from __future__ import annotations
 
-from ..domain.alignment import assessment_labels, check, lesson_labels, lesson_minutes, objective_labels, segment_labels, total_minutes, unit_minutes
+from ..domain.alignment import assessment_labels, check, lesson_labels, lesson_minutes, objective_labels, own_length, segment_labels, total_minutes, unit_minutes
 from ..domain.models import BOTH, LessonPlan, Partnership
 from ..domain.plan_comments import comments_on
 from ..domain.plan_edits import item_summary
@@ -38,13 +38,11 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
 
 
 def _length(plan: LessonPlan) -> str:
-    """A lesson's length against its segments; a unit's lessons' lengths added up (each lesson has its own)."""
+    """A lesson's length against its segments; a unit's as its header says it (each lesson has its own)."""
     if not plan.lessons:
-        return f"{plan.length_minutes} min (segments: {total_minutes(plan)} min)" if plan.length_minutes else f"segments: {total_minutes(plan)} min"
-    u = unit_minutes(plan)
-    lessons = f"{u.lessons} lesson{'s' * (u.lessons != 1)}"
-    over = f"; {u.over} lesson{'s' * (u.over != 1)} over length" if u.over else ""
-    return f"{lessons}, {u.planned} min in all (segments: {u.taken} min{over})" if u.planned else f"{lessons} (segments: {u.taken} min{over})"
+        length = own_length(plan)
+        return f"{length} min (segments: {total_minutes(plan)} min)" if length else f"segments: {total_minutes(plan)} min"
+    return ", ".join(unit_minutes(plan).facts())
 
 
 def plan_to_markdown(plan: LessonPlan, partnership: Partnership) -> str:

@@ -101,7 +101,7 @@ async def test_the_unit_header_counts_lessons_and_their_lengths(demo_store, cloc
     async with app.run_test(size=(140, 44)) as pilot:
         await settle(pilot)
         header = editor(app).query_one(".pe-header", Static)
-        assert str(header.render()).endswith("unit · draft · 2 lessons · 60/95 min · 1 over length")
+        assert str(header.render()).endswith("unit · draft · 2 lessons · 60/95 min · 1 lesson over length")
         editor(app).query_one(".pe-outline").focus()
         await pilot.press("s")
         await settle(pilot)
@@ -111,4 +111,26 @@ async def test_the_unit_header_counts_lessons_and_their_lengths(demo_store, cloc
         await clear_and_type(pilot, "10")
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert str(header.render()).endswith("unit · draft · 2 lessons · 70/95 min · 1 over length")
+        assert str(header.render()).endswith("unit · draft · 2 lessons · 60/95 min · 1 lesson over length · 10 min across the unit")
+
+
+@pytest.mark.parametrize("on", ["lesson", "segment"])
+async def test_a_new_segment_starts_in_the_lesson_under_the_cursor(demo_store, clock, on):
+    """Tester: with the cursor on Day 2, a new segment's Lesson said "The whole unit"."""
+    day1, day2 = Lesson(title="Day 1"), Lesson(title="Day 2")
+    there = Segment(title="Warm-up", minutes=5, lesson_id=day2.id)
+    plan = empty_plan(demo_store, clock(), kind="unit", lessons=[day1, day2], segments=[there])
+    app = plan_app(demo_store, clock, plan.id)
+    async with app.run_test(size=(140, 60)) as pilot:
+        await settle(pilot)
+        editor(app).query_one(".pe-outline").focus()
+        await cursor_to(pilot, day2.id if on == "lesson" else there.id)
+        await pilot.press("s")
+        await settle(pilot)
+        assert app.screen.query_one("#field-lesson", Select).value == day2.id
+        app.screen.query_one("#field-title").focus()
+        await type_text(pilot, "Card sort")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    new = next(s for s in Store(demo_store.path).get(LessonPlan, plan.id).segments if s.title == "Card sort")
+    assert new.lesson_id == day2.id

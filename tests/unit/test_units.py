@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from pydantic import ValidationError
 
-from coplan_tui.domain.alignment import Gap, check
+from coplan_tui.domain.alignment import Gap, check, lesson_minutes
 from coplan_tui.domain.catalogue import Role
 from coplan_tui.domain.models import Assessment, Lesson, LessonPlan, Member, Objective, Partnership, Segment
 from coplan_tui.domain.plan_edits import copy_lesson, lesson_segments, remove_item
@@ -87,15 +87,47 @@ def test_a_units_minutes_are_held_against_its_lessons_lengths_not_one_lessons():
     header = header_line(plan).plain
     assert "80/45" not in header and header.endswith("unit · draft · 2 lessons · 80/95 min")
     over = plan.model_copy(update={"lessons": [plan.lessons[0].model_copy(update={"length_minutes": 40}), plan.lessons[1]]})
-    assert header_line(over).plain.endswith("2 lessons · 80/85 min · 1 over length")
+    assert header_line(over).plain.endswith("2 lessons · 80/85 min · 1 lesson over length")
     md = plan_to_markdown(over, P)
-    assert "- **Length:** 2 lessons, 85 min in all (segments: 80 min; 1 lesson over length)" in md
+    assert "- **Length:** 2 lessons, 80/85 min, 1 lesson over length" in md
     no_length = plan.model_copy(update={"lessons": [plan.lessons[0].model_copy(update={"length_minutes": None}), plan.lessons[1]]})
     assert header_line(no_length).plain.endswith("2 lessons · 80 min")
-    assert "- **Length:** 2 lessons (segments: 80 min)" in plan_to_markdown(no_length, P)
+    assert "- **Length:** 2 lessons, 80 min" in plan_to_markdown(no_length, P)
     exact = plan.model_copy(update={"segments": [*plan.segments[:2], plan.segments[2].model_copy(update={"minutes": 45})]})
-    assert all_clear_text(exact).endswith("roles, 2 lessons, 95 of 95 min planned.")
+    assert all_clear_text(exact).endswith("roles, 2 lessons, 95/95 min.")
     # A single lesson reads as before: its minutes against its length.
     lesson = LessonPlan(partnership_id=P.id, title="One lesson", length_minutes=45, segments=[s.model_copy(update={"lesson_id": None, "objective_ids": []}) for s in plan.segments[:2]])
     assert header_line(lesson).plain.endswith("lesson · draft · 50/45 min")
     assert "- **Length:** 45 min (segments: 50 min)" in plan_to_markdown(lesson, P)
+
+
+def test_segments_across_the_whole_unit_are_counted_apart_from_the_lessons():
+    """Review finding: two 45-minute lessons filled exactly, plus a 20-minute segment across the
+    unit, read "110/90 min": whole-unit minutes were held against the lessons' lengths."""
+    from coplan_tui.domain.alignment import all_clear_text, check
+    from coplan_tui.ui.widgets.plan_rows import header_line
+
+    plan = unit()
+    filled = [plan.segments[0].model_copy(update={"minutes": 45}), plan.segments[1].model_copy(update={"minutes": 0}), plan.segments[2].model_copy(update={"minutes": 45})]
+    filled = [s for s in filled if s.minutes]
+    lessons = [plan.lessons[0].model_copy(update={"length_minutes": 45}), plan.lessons[1].model_copy(update={"length_minutes": 45})]
+    launch = plan.segments[1].model_copy(update={"lesson_id": None, "minutes": 20, "title": "Unit launch"})
+    whole = plan.model_copy(update={"lessons": lessons, "segments": [*filled, launch]})
+    assert [lesson_minutes(whole, lesson.id) for lesson in lessons] == [45, 45]
+    assert header_line(whole).plain.endswith("2 lessons · 90/90 min · 20 min across the unit")
+    assert "- **Length:** 2 lessons, 90/90 min, 20 min across the unit" in plan_to_markdown(whole, P)
+    assert not [w for w in check(whole) if "min" in w.message]
+    assert "110" not in all_clear_text(whole)
+
+
+def test_a_unit_with_no_lessons_yet_holds_its_minutes_against_nothing():
+    """Review finding: a unit made with the new-plan form (Length 50 by default) and 80 minutes
+    of segments read "80/50 min" and warned "30 over the 50-min lesson" before any lesson existed."""
+    from coplan_tui.domain.alignment import check
+    from coplan_tui.ui.widgets.plan_rows import header_line
+
+    plan = unit().model_copy(update={"lessons": [], "length_minutes": 50})
+    plan = plan.model_copy(update={"segments": [s.model_copy(update={"lesson_id": None}) for s in plan.segments]})
+    assert header_line(plan).plain.endswith("unit · draft · 80 min")
+    assert not [w for w in check(plan) if "min" in w.message]
+    assert "- **Length:** segments: 80 min" in plan_to_markdown(plan, P)

@@ -89,9 +89,10 @@ def lesson_form(item: Lesson | None, today: date) -> FormDialog[Lesson]:
     )
 
 
-def segment_form(item: Segment | None, partnership: Partnership, lessons: list[Lesson] = ()) -> FormDialog[Segment]:
+def segment_form(item: Segment | None, partnership: Partnership, lessons: list[Lesson] = (), lesson_id: str | None = None) -> FormDialog[Segment]:
+    """``lesson_id``: the lesson a new segment starts in (the one under the cursor)."""
     new = item is None
-    item = item or Segment(title="-")
+    item = item or Segment(title="-", lesson_id=lesson_id)
     role_fields = [
         FormField(f"role-{m.id}", f"Role: {partnership.owner_label(m.id)}", item.roles.get(m.id, ""), placeholder=f"what {m.name.split()[0]} does")
         for m in partnership.members

@@ -282,7 +282,9 @@ class PlanEditor(Vertical):
             return assessment_form(item, self.partnership)
         if name == "lessons":
             return lesson_form(item, self.app.today())
-        return segment_form(item, self.partnership, self.plan.lessons if self.plan else [])
+        here = self.current_item()
+        lesson_id = here.id if isinstance(here, Lesson) else here.lesson_id if isinstance(here, Segment) else None
+        return segment_form(item, self.partnership, self.plan.lessons if self.plan else [], lesson_id)
 
     def action_add(self, name: str) -> None:
         if self.plan is None:

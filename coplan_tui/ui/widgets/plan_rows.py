@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from ...domain.alignment import AlignmentWarning, assessment_labels, lesson_labels, lesson_minutes, minutes_fact, objective_labels, segment_labels, total_minutes
+from ...domain.alignment import AlignmentWarning, assessment_labels, lesson_labels, lesson_minutes, minutes_fact, objective_labels, own_length, segment_labels, total_minutes
 from ...domain.catalogue import Approach
 from ...domain.models import Assessment, Lesson, LessonPlan, Objective, Partnership, Segment
 from ...domain.plan_comments import comment_line, comments_on
@@ -52,8 +52,8 @@ def header_line(plan: LessonPlan) -> Text:
 def section_line(plan: LessonPlan, name: str, title: str, key: str) -> Text:
     count = len(getattr(plan, name))
     text = lit(f"{title.upper()} ({count})", "bold underline")
-    if name == "segments" and plan.length_minutes and not plan.lessons:
-        text.append(f"  {total_minutes(plan)}/{plan.length_minutes} min", style="bold")
+    if name == "segments" and own_length(plan):
+        text.append(f"  {total_minutes(plan)}/{own_length(plan)} min", style="bold")
     text.append(f"  {key}: add", style="dim")
     return text
 
