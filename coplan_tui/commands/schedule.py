@@ -97,14 +97,13 @@ def _changed(partnerships: list, args: argparse.Namespace, at: datetime):
     """The one partnership with its schedule changed as the options say."""
     from ..domain.dates import parse_date
     from ..domain.errors import DomainError
-    from ..domain.schedule import change_meeting, parse_move, with_rule
+    from ..domain.schedule import change_meeting, parse_move, regular_schedule, with_rule
 
     if len(partnerships) != 1:
         names = "; ".join(p.display_name for p in partnerships)
         raise DomainError(f"say which partnership to change with --partnership ({names})")
     p = partnerships[0]
-    if p.schedule is None:
-        raise DomainError(f"{p.display_name} has no regular time; set one in the partnership form first")
+    regular_schedule(p)  # says to set one when there is none
     today = at.date()
 
     def meeting_day(text: str):

@@ -1,11 +1,11 @@
-"""Deadlines as teachers type them: ISO dates, today/tomorrow, weekday names, +3d / +2w."""
+"""Dates and times as teachers type them: ISO dates, today/tomorrow, weekday names, +3d / +2w; 15:30, 3pm."""
 
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
-from .errors import DomainError
+from .errors import DomainError, FormErrors
 
 ACCEPTED = "YYYY-MM-DD, today, tomorrow, a weekday (mon, friday: the next one), +3d or +2w"
 
@@ -35,16 +35,36 @@ def parse_date(text: str, today: date) -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         pass
-    raise DomainError(f"{text.strip()!r} is not a date. Use {ACCEPTED}.")
+    raise DomainError(not_a_date(text))
 
 
-def parse_date_field(text: str, today: date) -> date | None:
-    """``parse_date`` for a form field: its error is one short sentence the form can put
-    after the field's label."""
+def not_a_date(text: str) -> str:
+    """The one sentence for a text that is not a date (every form, every command)."""
+    return f"{text.strip()!r} is not a date: use {ACCEPTED}."
+
+
+def form_date(values: dict[str, str], key: str, today: date) -> date | None:
+    """The date in a form's field ``key`` (None when empty); a FormErrors naming that field
+    when it is not a date, so the form names the field as labelled and focuses it."""
     try:
-        return parse_date(text, today)
-    except DomainError:
-        raise DomainError(f"{text.strip()!r} is not a date: use 2026-09-07, today, friday or +2w.") from None
+        return parse_date(values.get(key, ""), today)
+    except DomainError as e:
+        raise FormErrors({key: str(e)}) from None
+
+
+_TIME = re.compile(r"^(\d{1,2})(?::?(\d{2}))?\s*(am|pm)?$")
+
+
+def parse_time(text: str) -> time:
+    """``15:30``, ``1530``, ``3:30pm``, ``3pm``. Raises DomainError."""
+    match = _TIME.match(text.strip().lower())
+    if match:
+        hour, minute, half = int(match.group(1)), int(match.group(2) or 0), match.group(3)
+        if half and 1 <= hour <= 12:
+            hour = hour % 12 + (12 if half == "pm" else 0)
+        if hour < 24 and minute < 60:
+            return time(hour, minute)
+    raise DomainError(f"{text.strip()!r} is not a time: use HH:MM, for example 15:30.")
 
 
 def short_date(day: date, today: date) -> str:

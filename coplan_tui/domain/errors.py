@@ -52,10 +52,23 @@ class DomainError(ValueError):
 
 
 
+def join_messages(parts: list[str]) -> str:
+    """Messages as one line: a sentence that ends with its own stop is followed by a space,
+    a bare phrase (``Title: must not be empty``) by ``; ``; never ``.;``."""
+    out = ""
+    for part in (p.strip() for p in parts):
+        if not part:
+            continue
+        if out:
+            out += " " if out[-1] in ".!?" else "; "
+        out += part
+    return out
+
+
 class FormErrors(DomainError):
     """Field name -> what is wrong with it ("" is the whole form). A form shows each message
     at its field; anything else shows them as one line."""
 
     def __init__(self, errors: dict[str, str]):
-        super().__init__("; ".join(errors.values()))
+        super().__init__(join_messages(list(errors.values())))
         self.errors = errors

@@ -6,13 +6,12 @@ every field parses and the whole model validates, or ``FormErrors`` names what t
 
 from __future__ import annotations
 
-import re
-from datetime import date, datetime, time
+from datetime import date, datetime
 
 from pydantic import ValidationError
 
 from .catalogue import Level, Phase, Role
-from .dates import parse_date_field
+from .dates import parse_date, parse_time
 from .errors import DomainError, FormErrors, describe
 from .models import Context, KindRule, MeetingMode, Member, Partnership, Schedule, Weekday
 
@@ -54,21 +53,6 @@ BLANK = {
     "library_part": "aligns",
 }  # fmt: skip
 
-_TIME = re.compile(r"^(\d{1,2})(?::?(\d{2}))?\s*(am|pm)?$")
-
-
-def parse_time(text: str) -> time:
-    """``15:30``, ``1530``, ``3:30pm``, ``3pm``."""
-    match = _TIME.match(text.strip().lower())
-    if match:
-        hour, minute, half = int(match.group(1)), int(match.group(2) or 0), match.group(3)
-        if half and 1 <= hour <= 12:
-            hour = hour % 12 + (12 if half == "pm" else 0)
-        if hour < 24 and minute < 60:
-            return time(hour, minute)
-    raise DomainError(f"{text.strip()!r} is not a time: use HH:MM, for example 15:30.")
-
-
 def _minutes(text: str) -> int:
     try:
         value = int(text.strip())
@@ -101,8 +85,8 @@ def build(fields: dict[str, str], today: date, existing: Partnership | None = No
         except ValueError:
             errors[key] = "Choose a role."
     phase = Phase(f["phase"]) if f["phase"] else None
-    start = parse("start", parse_date_field, f["start"], today)
-    end = parse("end", parse_date_field, f["end"], today)
+    start = parse("start", parse_date, f["start"], today)
+    end = parse("end", parse_date, f["end"], today)
     if start and end and end < start:
         errors["end"] = f"The placement ends ({end:%a %d %b %Y}) before it starts ({start:%a %d %b %Y})."
     if phase and "start" not in errors and "end" not in errors and not (start and end):

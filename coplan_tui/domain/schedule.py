@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from .catalogue import RULE_CHOICES, Level
-from .dates import parse_date_field
+from .dates import parse_date, parse_time
 from .errors import DomainError, FormErrors
 from .models import KindRule, OccurrenceChange, Partnership, Schedule, SessionKind
 
@@ -103,10 +103,13 @@ def describe_rule(schedule: Schedule) -> list[str]:
 
 
 def occurrences(partnership: Partnership, now: datetime, weeks: int = 8) -> list[Occurrence]:
-    """The regular meetings from today for ``weeks`` weeks, inside the placement, in order.
+    """The meetings from today for ``weeks`` weeks, inside the placement, in time order.
 
-    Skipped ones are kept (marked) so a screen can show and undo them. Times carry
-    ``now``'s time zone; a moved meeting's stored time is the school's local time.
+    The regular days from today on, each as changed; and a meeting moved out of an
+    earlier regular day (or in from a later one) to a time from today on: a meeting
+    counts where it happens. Skipped ones are kept (marked) so a screen can show and
+    undo them. Times carry ``now``'s time zone; a moved meeting's stored time is the
+    school's local time.
     """
     schedule = partnership.schedule
     if schedule is None or weeks < 1 or not coplans(partnership):
@@ -119,21 +122,36 @@ def occurrences(partnership: Partnership, now: datetime, weeks: int = 8) -> list
     if partnership.placement_end and partnership.placement_end < last:
         last = partnership.placement_end
     changes = {c.day: c for c in schedule.changes}
-    found = []
+    days = []
     day = first
     while day <= last:
+        days.append(day)
+        day += timedelta(weeks=1)
+    days += [
+        c.day
+        for c in schedule.changes
+        if c.moved_to is not None and not first <= c.day <= last and now.date() <= c.moved_to.date() <= last
+        and _in_placement(partnership, c.day)
+    ]  # fmt: skip
+    found = []
+    for day in days:
         regular = datetime.combine(day, schedule.start_time, tzinfo=now.tzinfo)
         kind = kind_of(schedule.rule, day)
         change = changes.get(day)
         start = change.moved_to.replace(tzinfo=now.tzinfo) if change and change.moved_to else regular
         found.append(Occurrence(regular, start, kind, schedule.minutes_for(kind), skipped=bool(change and change.skip)))
-        day += timedelta(weeks=1)
-    return sorted(found, key=lambda o: o.start)
+    return sorted(found, key=lambda o: (o.start, o.regular))
+
+
+def _in_placement(partnership: Partnership, day: date) -> bool:
+    return (partnership.placement_start is None or partnership.placement_start <= day) and (
+        partnership.placement_end is None or day <= partnership.placement_end
+    )
 
 
 def next_occurrence(partnership: Partnership, now: datetime, last_held: date | None = None) -> Occurrence | None:
     """The next meeting not skipped that has not ended yet, nor been held already (a session
-    on or after its regular day, ``last_held``, held it)."""
+    on or after the day it happens, ``last_held``, held it)."""
     start = now
     if partnership.placement_start and partnership.placement_start > now.date():
         start = datetime.combine(partnership.placement_start, time(0), tzinfo=now.tzinfo)
@@ -141,7 +159,7 @@ def next_occurrence(partnership: Partnership, now: datetime, last_held: date | N
         (
             o
             for o in occurrences(partnership, start, weeks=9)
-            if not o.skipped and o.end > now and (last_held is None or o.regular.date() > last_held)
+            if not o.skipped and o.end > now and (last_held is None or o.start.date() > last_held)
         ),
         None,
     )
@@ -151,8 +169,6 @@ def with_change(schedule: Schedule, regular_day: date, *, skip: bool = False, mo
     """The schedule with one meeting skipped or moved; neither (the default) puts it back."""
     kept = [c for c in schedule.changes if c.day != regular_day]
     if skip or moved_to is not None:
-        if moved_to is not None:
-            moved_to = moved_to.replace(tzinfo=None)
         kept.append(OccurrenceChange(day=regular_day, skip=skip, moved_to=moved_to))
     return Schedule.model_validate({**schedule.model_dump(), "changes": sorted(kept, key=lambda c: c.day)})
 
@@ -165,12 +181,10 @@ def with_change(schedule: Schedule, regular_day: date, *, skip: bool = False, mo
 def parse_move(schedule: Schedule, day_text: str, time_text: str, today: date) -> datetime:
     """The new date and time a move's two fields mean (an empty time keeps the regular one),
     in the school's local time. Raises FormErrors naming the field that is wrong: "day" or "time"."""
-    from .partnership_form import parse_time
-
     errors: dict[str, str] = {}
     new_day = None
     try:
-        new_day = parse_date_field(day_text, today)
+        new_day = parse_date(day_text, today)
         if new_day is None:
             errors["day"] = "give the date to move the meeting to, for example 2026-12-03 or thursday."
     except DomainError as e:
@@ -181,57 +195,93 @@ def parse_move(schedule: Schedule, day_text: str, time_text: str, today: date) -
             at = parse_time(time_text)
     except DomainError as e:
         errors["time"] = str(e)
-    if errors or new_day is None:
+    if errors:
         raise FormErrors(errors)
     return datetime.combine(new_day, at)
+
+
+def regular_schedule(partnership: Partnership) -> Schedule:
+    """The pair's regular schedule, or a DomainError saying to set one."""
+    if partnership.schedule is None:
+        raise DomainError(f"{partnership.display_name} has no regular time; set one in the partnership form first.")
+    return partnership.schedule
 
 
 def change_meeting(
     partnership: Partnership, regular_day: date, now: datetime, *, skip: bool = False, moved_to: datetime | None = None
 ) -> Schedule:
     """The pair's schedule with the meeting of ``regular_day`` skipped, moved to ``moved_to``
-    (the school's local time), or, with neither, put back; or a DomainError saying why not.
+    (naive: the school's local time, as ``parse_move`` gives it), or, with neither, put back;
+    or a DomainError saying why not.
 
-    A meeting to skip or move is one of the series from today on, inside the placement; the
-    error names the nearest ones. A meeting moves to no time before ``now`` (later today is
-    fine; the minute it is now counts as now); that error is a FormErrors for the move's
-    "day" or "time" field. Only a skipped or moved meeting can be put back.
+    A meeting to skip or move is one of the series, inside the placement, that happens
+    from today on (where it happens: a meeting moved to a later day can be changed until
+    then); the error names the nearest ones. A meeting moves to no time before ``now``
+    (later today is fine; the minute it is now counts as now), nor outside the placement,
+    nor onto the time another meeting of the series happens; those errors are a FormErrors
+    for the move's "day" or "time" field. Only a skipped or moved meeting can be put back.
     """
-    schedule = partnership.schedule
-    if schedule is None:
-        raise DomainError(f"{partnership.display_name} has no regular time; set one in the partnership form first.")
+    schedule = regular_schedule(partnership)
     if not coplans(partnership):
         raise DomainError("Cooperation has no coplanning meetings; change the level in the partnership form to meet again.")
+    change = next((c for c in schedule.changes if c.day == regular_day), None)
     if not skip and moved_to is None:
-        if any(c.day == regular_day for c in schedule.changes):
+        if change is not None:
             return with_change(schedule, regular_day)
         _check_meeting_day(partnership, schedule, regular_day, now.date())
         raise DomainError(f"The meeting of {regular_day:%a %Y-%m-%d} is neither skipped nor moved: there is nothing to restore.")
-    _check_meeting_day(partnership, schedule, regular_day, now.date())
+    happens = change.moved_to.date() if change and change.moved_to else regular_day
+    _check_meeting_day(partnership, schedule, regular_day, now.date(), happens)
     if moved_to is not None:
-        local_now = now.replace(tzinfo=None, second=0, microsecond=0)
-        if moved_to.tzinfo is not None:
-            moved_to = moved_to.astimezone(now.tzinfo).replace(tzinfo=None) if now.tzinfo else moved_to.replace(tzinfo=None)
-        if moved_to < local_now:
-            if moved_to.date() < local_now.date():
-                raise FormErrors({"day": f"{moved_to:%a %Y-%m-%d} is in the past: choose today or a later day."})
-            raise FormErrors({"time": f"{moved_to:%H:%M} today is already over (it is {local_now:%H:%M} now): choose a later time."})
+        _check_move(partnership, schedule, regular_day, moved_to, now)
     return with_change(schedule, regular_day, skip=skip, moved_to=moved_to)
 
 
-def _check_meeting_day(partnership: Partnership, schedule: Schedule, day: date, today: date) -> None:
-    """Raise a DomainError unless ``day`` is a regular meeting date from ``today`` on, inside
-    the placement; the message names the nearest ones."""
+def _check_move(partnership: Partnership, schedule: Schedule, regular_day: date, moved_to: datetime, now: datetime) -> None:
+    """Raise a FormErrors unless the meeting of ``regular_day`` may move to ``moved_to``."""
+    local_now = now.replace(tzinfo=None, second=0, microsecond=0)
+    if moved_to < local_now:
+        if moved_to.date() < local_now.date():
+            raise FormErrors({"day": f"{moved_to:%a %Y-%m-%d} is in the past: choose today or a later day."})
+        raise FormErrors({"time": f"{moved_to:%H:%M} today is already over (it is {local_now:%H:%M} now): choose a later time."})
+    start, end = partnership.placement_start, partnership.placement_end
+    if end is not None and moved_to.date() > end:
+        raise FormErrors({"day": f"{moved_to:%a %Y-%m-%d} is after the placement ends ({end:%a %Y-%m-%d}): choose a day up to then."})
+    if start is not None and moved_to.date() < start:
+        raise FormErrors({"day": f"{moved_to:%a %Y-%m-%d} is before the placement starts ({start:%a %Y-%m-%d}): choose a day from then on."})
+    changes = {c.day: c for c in schedule.changes}
+    other = moved_to.date()
+    taken = [c.day for c in schedule.changes if c.day != regular_day and c.moved_to == moved_to]
+    if (
+        other != regular_day
+        and other.weekday() == schedule.weekday.index
+        and moved_to.time() == schedule.start_time
+        and other not in changes
+    ):
+        taken.append(other)
+    if taken:
+        raise FormErrors(
+            {"day": f"{moved_to:%a %Y-%m-%d %H:%M} is when the meeting of {taken[0]:%a %Y-%m-%d} happens: choose another day or time."}
+        )
+
+
+def _check_meeting_day(partnership: Partnership, schedule: Schedule, day: date, today: date, happens: date | None = None) -> None:
+    """Raise a DomainError unless ``day`` is a regular meeting date inside the placement
+    whose meeting happens (on ``happens``, else on ``day``) from ``today`` on; the message
+    names the nearest ones."""
+    happens = day if happens is None else happens
     first = max(today, partnership.placement_start or today)
     first += timedelta(days=(schedule.weekday.index - first.weekday()) % 7)
     last = partnership.placement_end
     if last is not None:
         last -= timedelta(days=(last.weekday() - schedule.weekday.index) % 7)
-    if day.weekday() == schedule.weekday.index and first <= day and (last is None or day <= last):
+    if day.weekday() == schedule.weekday.index and _in_placement(partnership, day) and happens >= today:
         return
     meets = f"{date(2024, 1, 1) + timedelta(days=schedule.weekday.index):%A}s"  # 2024-01-01 was a Monday
     if day.weekday() != schedule.weekday.index:
         why = f"{day:%a %Y-%m-%d} is not a regular meeting day: the pair meets on {meets}"
+    elif happens < today and happens != day:
+        why = f"the meeting of {day:%a %Y-%m-%d} was moved to {happens:%a %Y-%m-%d}, which is in the past"
     elif day < today:
         why = f"{day:%a %Y-%m-%d} is in the past"
     elif partnership.placement_start and day < partnership.placement_start:
@@ -239,12 +289,12 @@ def _check_meeting_day(partnership: Partnership, schedule: Schedule, day: date, 
     else:
         why = f"{day:%a %Y-%m-%d} is after the placement ends ({partnership.placement_end:%a %Y-%m-%d})"
     if last is not None and last < first:
-        raise DomainError(f"{why}, and no meetings are left in the placement.")
+        raise DomainError(f"{why[:1].upper()}{why[1:]}, and no meetings are left in the placement.")
     before = day - timedelta(days=(day.weekday() - schedule.weekday.index) % 7)
     after = day + timedelta(days=(schedule.weekday.index - day.weekday()) % 7)
     near = sorted({min(max(d, first), last) if last else max(d, first) for d in (before, after)})
     names = " and ".join(f"{d:%a %Y-%m-%d}" for d in near)
-    raise DomainError(f"{why}; the nearest {'meetings are' if len(near) > 1 else 'meeting is'} {names}.")
+    raise DomainError(f"{why[:1].upper()}{why[1:]}; the nearest {'meetings are' if len(near) > 1 else 'meeting is'} {names}.")
 
 
 def with_rule(schedule: Schedule, big_picture: str | None = None, feedback: str | None = None) -> Schedule:

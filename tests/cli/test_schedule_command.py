@@ -188,3 +188,37 @@ def test_a_date_that_is_not_a_meeting_names_the_nearest_and_changes_nothing(db, 
     assert code == 0, err
     code, _, err = run(capsys, *science, "--restore", "2026-12-08")
     assert code == 0 and changes_of(db)["Science [/] pair"] == []
+
+
+def test_a_meeting_moved_out_of_its_day_is_listed_until_it_happens(db, capsys, monkeypatch):
+    """Moved on Monday from Tue 24 Nov to Thu 26 Nov: on Wednesday every format still has it,
+    and it can be moved again (its regular day is past, the meeting is not)."""
+    science = ("schedule", "--db", str(db), "--partnership", "science")
+    assert run(capsys, *science, "--move", "2026-11-24", "2026-11-26 15:30")[0] == 0
+    monkeypatch.setattr(schedule_command, "now", lambda: datetime(2026, 11, 25, 9, 0, tzinfo=timezone.utc))
+    code, out, err = run(capsys, *science, "--weeks", "2")
+    assert code == 0 and "Thu 2026-11-26 15:30" in out and "moved from Tue 24 Nov 15:30" in out, (out, err)
+    code, out, _ = run(capsys, *science, "--weeks", "2", "--format", "json")
+    assert [r["start"] for r in json.loads(out)] == ["2026-11-26T15:30", "2026-12-01T15:30", "2026-12-08T15:30"]
+    code, out, _ = run(capsys, *science, "--weeks", "2", "--format", "ics")
+    cal = icalendar.Calendar.from_ical(out.encode())
+    expanded = recurring_ical_events.of(cal).between(datetime(2026, 11, 25), datetime(2026, 12, 9))
+    assert sorted(e["DTSTART"].dt for e in expanded) == [datetime(2026, 11, 26, 15, 30), datetime(2026, 12, 1, 15, 30), datetime(2026, 12, 8, 15, 30)]
+    code, out, err = run(capsys, *science, "--move", "2026-11-24", "2026-11-27 15:30")
+    assert code == 0, err
+    assert [c.moved_to for c in changes_of(db)["Science [/] pair"]] == [datetime(2026, 11, 27, 15, 30)]
+
+
+def test_a_move_stays_in_the_placement_and_off_another_meeting(db, capsys):
+    science = ("schedule", "--db", str(db), "--partnership", "science")
+    store = Store(db)
+    p = next(p for p in store.all(Partnership) if p.name.startswith("Science"))
+    store.put(p.model_copy(update={"placement_start": date(2026, 11, 1), "placement_end": date(2026, 12, 10)}))
+    raw = db.read_bytes()
+    for new, says in (
+        ("2027-03-01 15:30", "Mon 2027-03-01 is after the placement ends (Thu 2026-12-10): choose a day up to then."),
+        ("2026-12-01", "Tue 2026-12-01 15:30 is when the meeting of Tue 2026-12-01 happens: choose another day or time."),
+    ):
+        code, out, err = run(capsys, *science, "--move", "2026-12-08", new)
+        assert (code, out, err) == (1, "", f"coplan schedule: {says}\n"), new
+    assert db.read_bytes() == raw

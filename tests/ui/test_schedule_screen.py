@@ -107,11 +107,13 @@ async def test_the_move_dialog_names_the_wrong_field_goes_to_it_and_refuses_the_
         await pilot.press("v")  # Tue 24 Nov 15:30
         await settle(pilot)
         for day, at, field, says in (
-            ("not a date [/]", "15:30", "day", "New date: 'not a date [/]' is not a date: use 2026-09-07, today, friday or +2w."),
+            ("not a date [/]", "15:30", "day", "New date: 'not a date [/]' is not a date: use YYYY-MM-DD, today, tomorrow, a weekday (mon, friday: the next one), +3d or +2w."),
             ("2026-11-24", "25:61 [b]", "time", "New time: '25:61 [b]' is not a time: use HH:MM, for example 15:30."),
             ("today", "15:29", "time", "New time: 15:29 today is already over (it is 15:30 now): choose a later time."),
             ("2026-11-20", "18:00", "day", "New date: Fri 2026-11-20 is in the past: choose today or a later day."),
             ("", "", "day", "New date: give the date to move the meeting to, for example 2026-12-03 or thursday."),
+            ("soon", "25:00", "day", "New date: 'soon' is not a date: use YYYY-MM-DD, today, tomorrow, a weekday (mon, friday: the next one), +3d or +2w. New time: '25:00' is not a time: use HH:MM, for example 15:30."),
+            ("2026-12-01", "15:30", "day", "New date: Tue 2026-12-01 15:30 is when the meeting of Tue 2026-12-01 happens: choose another day or time."),
         ):
             await fill_move(pilot, day, at)
             assert dialog_error(app) == says, (day, at)
@@ -161,3 +163,30 @@ async def test_starting_from_the_schedule_uses_the_kinds_template_and_length(dem
         [new] = [s for s in demo_store.all(Session) if s.id not in before]
         assert new.template.id == "builtin-big-picture" and new.template.total_minutes == 90
         assert new.template.name == "Big-picture planning (90 min)"
+
+
+async def test_a_meeting_moved_out_of_its_day_shows_and_moves_again_after_that_day(demo_store, clock):
+    """Moved on Monday from Tue 24 Nov to Thu 26 Nov; on Wednesday Home and the schedule
+    still show it, and v moves it again."""
+    from datetime import timedelta
+
+    from coplan_tui.domain.schedule import change_meeting
+
+    p = science(demo_store)
+    demo_store.put(p.model_copy(update={"schedule": change_meeting(p, date(2026, 11, 24), clock(), moved_to=datetime(2026, 11, 26, 15, 30))}))
+    clock.now = clock.now + timedelta(days=2)  # Wednesday
+    app = CoplanApp(demo_store.path, store=demo_store, clock=clock, poll=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        assert "Schedule    Thu 26 Nov regular 60" in screen_text(app)
+        table = await open_schedule(pilot)
+        assert table.get_row_at(0)[0].plain == "Thu 26 Nov 2026" and "moved from Tue 24 Nov 15:30" in table.get_row_at(0)[4].plain
+        await pilot.press("v")
+        await settle(pilot)
+        await fill_move(pilot, "friday", "15:30")
+        assert isinstance(app.screen, ScheduleScreen), dialog_error(app)
+        assert [(c.day, c.moved_to) for c in science(demo_store).schedule.changes] == [(date(2026, 11, 24), datetime(2026, 11, 27, 15, 30))]
+        assert table.get_row_at(0)[0].plain == "Fri 27 Nov 2026"
+        await pilot.press("k")  # back to its regular day, which is past: gone from the list
+        await settle(pilot)
+        assert science(demo_store).schedule.changes == [] and table.get_row_at(0)[0].plain == "Tue 01 Dec 2026"

@@ -37,3 +37,28 @@ def test_short_date():
     assert short_date(MON, MON) == "today"
     assert short_date(date(2026, 11, 24), MON) == "tomorrow"
     assert short_date(date(2026, 11, 27), MON) == "Fri 27 Nov"
+
+
+@pytest.mark.parametrize("text", ["someday", " 2026-13-45 ", "[b]soon"])
+def test_one_wording_for_not_a_date(text):
+    """parse_date, the forms and the commands say it the same way: one function builds it."""
+    from coplan_tui.domain.dates import ACCEPTED, form_date, not_a_date
+    from coplan_tui.domain.errors import FormErrors
+
+    says = f"{text.strip()!r} is not a date: use {ACCEPTED}."
+    assert not_a_date(text) == says
+    with pytest.raises(DomainError) as e:
+        parse_date(text, MON)
+    assert str(e.value) == says
+    with pytest.raises(FormErrors) as e:
+        form_date({"end": text}, "end", MON)
+    assert e.value.errors == {"end": says}
+    assert form_date({"end": "fri"}, "end", MON) == date(2026, 11, 27) and form_date({"end": ""}, "end", MON) is None
+
+
+def test_parse_time_lives_beside_parse_date():
+    from datetime import time
+
+    from coplan_tui.domain.dates import parse_time
+
+    assert parse_time("3:30pm") == time(15, 30)

@@ -7,7 +7,8 @@ from datetime import date, time
 import pytest
 
 from coplan_tui.domain.catalogue import Level, Phase, Role
-from coplan_tui.domain.partnership_form import BLANK, FormErrors, build, fields_of, parse_time
+from coplan_tui.domain.dates import parse_time
+from coplan_tui.domain.partnership_form import BLANK, FormErrors, build, fields_of
 
 TODAY = date(2026, 11, 23)
 

@@ -109,7 +109,7 @@ def test_parse_move_names_each_wrong_field():
     with pytest.raises(FormErrors) as e:
         parse_move(schedule, "[b]soon", "25:00", NOW.date())
     assert e.value.errors == {
-        "day": "'[b]soon' is not a date: use 2026-09-07, today, friday or +2w.",
+        "day": "'[b]soon' is not a date: use YYYY-MM-DD, today, tomorrow, a weekday (mon, friday: the next one), +3d or +2w.",
         "time": "'25:00' is not a time: use HH:MM, for example 15:30.",
     }
 
@@ -133,3 +133,71 @@ def test_fitted_template_takes_the_kind_length(minutes):
     t = fitted(BIG_PICTURE, minutes)
     assert t.total_minutes == minutes and all(s.minutes >= 1 for s in t.steps)
     assert t.name.endswith(f"({minutes} min)")
+
+
+WED = datetime(2026, 11, 25, 9, 0, tzinfo=timezone.utc)
+
+
+def moved_tue_to_thu() -> Partnership:
+    """On Monday the meeting of Tue 24 Nov moved to Thu 26 Nov 15:30."""
+    p = pair()
+    return p.model_copy(update={"schedule": change_meeting(p, date(2026, 11, 24), NOW, moved_to=datetime(2026, 11, 26, 15, 30))})
+
+
+def test_a_meeting_moved_out_of_its_day_is_there_until_it_happens():
+    p = moved_tue_to_thu()
+    found = occurrences(p, WED, 1)  # its regular day is past, the meeting is not
+    assert [(o.regular.date(), o.start) for o in found] == [
+        (date(2026, 11, 24), datetime(2026, 11, 26, 15, 30, tzinfo=timezone.utc)),
+        (date(2026, 12, 1), datetime(2026, 12, 1, 15, 30, tzinfo=timezone.utc)),
+    ]
+    assert next_occurrence(p, WED).start == datetime(2026, 11, 26, 15, 30, tzinfo=timezone.utc)
+    assert describe_next(p, WED) == "Thu 26 Nov 15:30 (60 min)"
+    # Held on Thursday: the next one is the Tuesday after.
+    assert next_occurrence(p, WED, last_held=date(2026, 11, 26)).start.date() == date(2026, 12, 1)
+    # Until it happens it can be moved again, skipped or put back.
+    again = change_meeting(p, date(2026, 11, 24), WED, moved_to=datetime(2026, 11, 27, 15, 30))
+    assert [(c.day, c.moved_to) for c in again.changes] == [(date(2026, 11, 24), datetime(2026, 11, 27, 15, 30))]
+    assert change_meeting(p, date(2026, 11, 24), WED, skip=True).changes[0].skip
+    assert change_meeting(p, date(2026, 11, 24), WED).changes == []
+    # Once its day is over it is gone, and it is past.
+    friday = datetime(2026, 11, 27, 9, 0, tzinfo=timezone.utc)
+    assert [o.start.date() for o in occurrences(p, friday, 1)] == [date(2026, 12, 1)]
+    with pytest.raises(DomainError, match=r"^The meeting of Tue 2026-11-24 was moved to Thu 2026-11-26, which is in the past; the nearest meeting is Tue 2026-12-01\.$"):
+        change_meeting(p, date(2026, 11, 24), friday, skip=True)
+
+
+def test_a_meeting_moved_in_from_beyond_the_weeks_shown_is_shown():
+    p = pair()
+    p = p.model_copy(update={"schedule": change_meeting(p, date(2026, 12, 8), NOW, moved_to=datetime(2026, 11, 27, 10, 0))})
+    found = occurrences(p, NOW, 1)
+    assert [(o.regular.date(), o.start.date()) for o in found] == [(date(2026, 11, 24), date(2026, 11, 24)), (date(2026, 12, 8), date(2026, 11, 27))]
+
+
+def test_a_move_stays_in_the_placement_and_off_the_other_meetings():
+    p = pair().model_copy(update={"placement_start": date(2026, 11, 1), "placement_end": date(2026, 12, 10)})
+    with pytest.raises(FormErrors) as e:
+        change_meeting(p, date(2026, 12, 8), NOW, moved_to=datetime(2027, 3, 1, 15, 30))
+    assert e.value.errors == {"day": "Mon 2027-03-01 is after the placement ends (Thu 2026-12-10): choose a day up to then."}
+    late = pair().model_copy(update={"placement_start": date(2026, 11, 24), "placement_end": date(2026, 12, 10)})
+    with pytest.raises(FormErrors) as e:
+        change_meeting(late, date(2026, 12, 1), NOW, moved_to=datetime(2026, 11, 23, 15, 30))
+    assert e.value.errors == {"day": "Mon 2026-11-23 is before the placement starts (Tue 2026-11-24): choose a day from then on."}
+    assert change_meeting(p, date(2026, 12, 8), NOW, moved_to=datetime(2026, 12, 10, 15, 30)).changes  # its last day is fine
+    with pytest.raises(FormErrors) as e:  # onto another meeting's regular time
+        change_meeting(p, date(2026, 12, 8), NOW, moved_to=datetime(2026, 12, 1, 15, 30))
+    assert e.value.errors == {"day": "Tue 2026-12-01 15:30 is when the meeting of Tue 2026-12-01 happens: choose another day or time."}
+    moved = p.model_copy(update={"schedule": change_meeting(p, date(2026, 12, 1), NOW, moved_to=datetime(2026, 12, 3, 9, 0))})
+    with pytest.raises(FormErrors) as e:  # onto where another meeting was moved
+        change_meeting(moved, date(2026, 12, 8), NOW, moved_to=datetime(2026, 12, 3, 9, 0))
+    assert e.value.errors == {"day": "Thu 2026-12-03 09:00 is when the meeting of Tue 2026-12-01 happens: choose another day or time."}
+    # The slot of a meeting moved away, or skipped, is free; so is another time that day.
+    assert change_meeting(moved, date(2026, 12, 8), NOW, moved_to=datetime(2026, 12, 1, 15, 30)).changes
+    assert change_meeting(p, date(2026, 12, 8), NOW, moved_to=datetime(2026, 12, 1, 17, 0)).changes
+
+
+def test_form_errors_join_cleanly():
+    e = FormErrors({"day": "'x' is not a date: use today.", "time": "'25:00' is not a time: use HH:MM, for example 15:30."})
+    assert str(e) == "'x' is not a date: use today. '25:00' is not a time: use HH:MM, for example 15:30."
+    assert str(FormErrors({"a": "must not be empty", "b": "is too large"})) == "must not be empty; is too large"
+    assert ".;" not in str(e)

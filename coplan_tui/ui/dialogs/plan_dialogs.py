@@ -17,7 +17,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
-from ...domain.errors import DomainError, FormErrors, describe
+from ...domain.errors import DomainError, FormErrors, describe, join_messages
 from ..text import lit, toast
 from ..widgets.tick_list import TickList
 
@@ -132,7 +132,7 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
             known = [f for f in self.fields if error.errors.get(f.key)]
             parts = [m for k, m in error.errors.items() if m and k not in {f.key for f in known}]
             parts += [f"{f.label}: {error.errors[f.key]}" for f in known]
-            return "; ".join(parts), [f.key for f in known]
+            return join_messages(parts), [f.key for f in known]
         parts = []
         named: set[str] = set()
         for part in error_text(error).split("; "):
@@ -142,7 +142,7 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
                     part, named = f"{f.label}: {part.removeprefix(prefix)}", named | {f.key}
                     break
             parts.append(part)
-        return "; ".join(parts), [f.key for f in self.fields if f.key in named]
+        return join_messages(parts), [f.key for f in self.fields if f.key in named]
 
     def action_cancel(self) -> None:
         self.dismiss(None)

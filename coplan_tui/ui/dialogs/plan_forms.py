@@ -1,7 +1,8 @@
 """The forms behind each plan item: what a teacher fills in, and how it becomes a model.
 
 Each ``*_form`` returns a FormDialog whose result is a validated model (or None on cancel).
-Dates accept what teachers type (``thu``, ``+3d``, ``2026-12-01``) through ``parse_date``.
+Dates accept what teachers type (``thu``, ``+3d``, ``2026-12-01``) through ``form_date``, whose
+error names the date field (the form labels it and moves the focus there).
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from ...domain.catalogue import Approach
-from ...domain.dates import ACCEPTED, parse_date
+from ...domain.dates import ACCEPTED, form_date
 from ...domain.errors import DomainError
 from ...domain.models import BOTH, Assessment, Lesson, LessonPlan, Objective, Partnership, PlanStatus, Resource, Segment
 from .plan_dialogs import FormDialog, FormField
@@ -75,7 +76,7 @@ def assessment_form(item: Assessment | None, partnership: Partnership) -> FormDi
 def lesson_form(item: Lesson | None, today: date) -> FormDialog[Lesson]:
     def build(v: dict[str, str]) -> Lesson:
         length = _minutes(v["length"], "length") if v["length"].strip() else None
-        data = {"title": v["title"], "day": parse_date(v["day"], today), "length_minutes": length}
+        data = {"title": v["title"], "day": form_date(v, "day", today), "length_minutes": length}
         return Lesson.model_validate({**item.model_dump(), **data} if item else data)
 
     return FormDialog(
@@ -143,8 +144,8 @@ def plan_info_form(plan: LessonPlan, today: date) -> FormDialog[dict]:
             "title": v["title"],
             "kind": v["kind"],
             "status": v["status"],
-            "start": parse_date(v["start"], today),
-            "end": parse_date(v["end"], today),
+            "start": form_date(v, "start", today),
+            "end": form_date(v, "end", today),
             "length_minutes": _minutes(v["length"], "length") if v["length"].strip() else None,
             "standards": [s.strip() for s in v["standards"].split(";") if s.strip()],
             "differentiation": v["differentiation"],
@@ -183,7 +184,7 @@ def new_plan_form(partnerships: list[Partnership], today: date, now: datetime) -
             partnership_id=v["partnership"],
             title=v["title"],
             kind=v["kind"],  # type: ignore[arg-type]
-            start=parse_date(v["start"], today),
+            start=form_date(v, "start", today),
             length_minutes=_minutes(v["length"], "length") if v["length"].strip() else None,
             created_at=now,
             updated_at=now,

@@ -22,7 +22,7 @@ from textual.widgets.option_list import Option
 from ...domain import alignment
 from ...domain.catalogue import Approach
 from ...domain.models import Assessment, Lesson, LessonPlan, Objective, Partnership, Segment, Todo
-from ...domain.dates import ACCEPTED, parse_date
+from ...domain.dates import ACCEPTED, form_date
 from ...domain.plan_comments import add_comment, comment_line, comments_on, for_feedback, set_resolved
 from ...domain.plan_edits import copy_lesson, get_item, item_summary, move_item, put_item, remove_item, set_links, set_segment_links, suggested_todo_title
 from ..dialogs.confirm import ConfirmScreen
@@ -484,7 +484,7 @@ class PlanEditor(Vertical):
         today, now = self.app.today(), self.app.now()
 
         def build(v: dict[str, str]) -> Todo:
-            return for_feedback(plan, partnership, item_id, v["partner"], parse_date(v["by"], today), now)
+            return for_feedback(plan, partnership, item_id, v["partner"], form_date(v, "by", today), now)
 
         members = self._members()
         form = FormDialog(
