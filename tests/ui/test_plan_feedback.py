@@ -79,3 +79,31 @@ async def test_send_an_item_for_feedback_makes_the_partners_todo(demo_store, clo
         await settle(pilot)
     [todo] = [t for t in Store(demo_store.path).all(Todo) if t.id not in before]
     assert (todo.owner, todo.feedback_by, todo.plan_id, todo.item_id) == (p.members[partner_index].id, date(2026, 11, 27), plan.id, a.id)
+
+
+@pytest.mark.parametrize("me_index", [0, 1])
+async def test_a_comment_is_from_me_and_feedback_goes_to_my_partner(demo_store, clock, me_index):
+    """Tester: started --as Jordan, a comment's From said Maria (the first member), and saved
+    under her name if nobody noticed; feedback always went to the last member."""
+    plan, p = demo_plan(demo_store)
+    me, partner = p.members[me_index], p.members[1 - me_index]
+    app = plan_app(demo_store, clock, plan.id)
+    app.user = me.name.split()[0]  # as --as JORDAN or $COPLAN_USER sets it
+    async with app.run_test(size=(140, 44)) as pilot:
+        await settle(pilot)
+        editor(app).query_one(".pe-outline").focus()
+        await cursor_to(pilot, plan.segments[0].id)
+        await pilot.press("m")
+        await settle(pilot)
+        assert app.screen.query_one("#field-author", Select).value == me.id
+        app.screen.query_one("#field-text").focus()
+        await type_text(pilot, "Three stations?")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("f")
+        await settle(pilot)
+        assert app.screen.query_one("#field-partner", Select).value == partner.id
+        await pilot.press("escape")
+        await settle(pilot)
+    [c] = Store(demo_store.path).get(LessonPlan, plan.id).comments
+    assert c.author == me.id

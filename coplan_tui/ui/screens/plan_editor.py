@@ -23,6 +23,7 @@ from ...domain import alignment
 from ...domain.catalogue import Approach
 from ...domain.models import Assessment, Lesson, LessonPlan, Objective, Partnership, Segment, Todo
 from ...domain.dates import ACCEPTED, form_date
+from ...domain.todo_rows import team_of
 from ...domain.plan_comments import add_comment, comment_line, comments_on, for_feedback, set_resolved
 from ...domain.plan_edits import copy_lesson, get_item, item_summary, move_item, put_item, remove_item, set_links, set_segment_links, suggested_todo_title
 from ..dialogs.confirm import ConfirmScreen
@@ -436,6 +437,17 @@ class PlanEditor(Vertical):
         assert self.partnership is not None
         return [(f"{m.name} ({self.partnership.owner_label(m.id)})", m.id) for m in self.partnership.members]
 
+    def _me_and_partner(self) -> tuple[str, str]:
+        """(the member at this terminal, the other one): a comment is from me, feedback goes to
+        my partner. Who I am comes from --as, $COPLAN_USER or the name I gave; if it names no
+        member, the first member writes and the last one is asked, as before."""
+        assert self.partnership is not None
+        ids = [m.id for m in self.partnership.members]
+        me = team_of(self.partnership).resolve(self.app.user) if self.app.user else None
+        if me not in ids:
+            return ids[0], ids[-1]
+        return me, next((i for i in ids if i != me), me)
+
     def action_comment(self) -> None:
         if self.plan is None or self.partnership is None:
             return
@@ -449,7 +461,7 @@ class PlanEditor(Vertical):
         what = item_summary(plan, item_id) if item_id else f"the plan {plan.title}"
         form = FormDialog(
             f"Comment on {what}"[:120],
-            [FormField("author", "From", self._members()[0][1], choices=self._members()), FormField("text", "Comment", "")],
+            [FormField("author", "From", self._me_and_partner()[0], choices=self._members()), FormField("text", "Comment", "")],
             build,
         )
         self.app.push_screen(form, lambda new: self.apply(new) if new is not None else None)
@@ -490,7 +502,7 @@ class PlanEditor(Vertical):
         form = FormDialog(
             "For feedback",
             [
-                FormField("partner", "To", members[-1][1], choices=members),
+                FormField("partner", "To", self._me_and_partner()[1], choices=members),
                 FormField("by", "By", "", placeholder="friday, +3d, 2026-12-04", hint=ACCEPTED),
             ],
             build,
