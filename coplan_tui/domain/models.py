@@ -15,7 +15,7 @@ from uuid import uuid4
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 from .catalogue import Approach, Level, Phase, Role
-from .safe_text import printable
+from .safe_text import one_line, printable
 
 BOTH = "both"
 """The owner value for a to-do that both members share."""
@@ -34,13 +34,20 @@ def _printable(value: object) -> object:
 _Clean = BeforeValidator(_printable)
 """Every text field drops control characters as it is validated: see ``safe_text``."""
 
+
+def _single_line(value: object) -> object:
+    return one_line(value) if isinstance(value, str) else value
+
+
+_OneLine = BeforeValidator(_single_line)
+
 TEXT_MAX = 10_000
 TITLE_MAX = 500
 NOTES_MAX = 100_000
 """A step's notes (and the reflection's) hold a long meeting's worth of typing."""
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=TEXT_MAX), _Clean]
-Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=TITLE_MAX), _Clean]
+Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=TITLE_MAX), _OneLine, _Clean]  # _Clean runs first (right to left)
 Notes = Annotated[str, StringConstraints(strip_whitespace=True, max_length=NOTES_MAX), _Clean]
 Minutes = Annotated[int, Field(ge=1, le=240)]
 

@@ -26,5 +26,15 @@ def printable(text: str) -> str:
     return _CONTROL.sub("", _CR.sub("\n", text))
 
 
+_LINE_BREAKS = re.compile(r"\s*[\n\r\x0b\x0c\x85\u2028\u2029]\s*")
+
+
+def one_line(text: str) -> str:
+    """``text`` with each line break (and the spaces around it) made one space: a title is one
+    line everywhere it is shown (a table row, a to-do editor's field, an ics SUMMARY). A title
+    from the command line or an import kept its newline, and a row then spilled over others."""
+    return _LINE_BREAKS.sub(" ", text) if _LINE_BREAKS.search(text) else text
+
+
 def has_controls(text: str) -> bool:
     return _CONTROL.search(text) is not None

@@ -138,6 +138,7 @@ def test_imported_control_characters_are_removed_at_the_boundary(tmp_path, capsy
     code, out, err = run(capsysbinary, "import", str(source), "--db", str(db))
     assert code == 0, err
     (todo,) = [t for t in Store(db).all(Todo) if t.title.startswith("Zq")]
-    assert todo.title == "Zq the\n handout]52;c;aGk=2J"  # a CR ends a line; the rest go and todo.notes == "a\nbc"
+    assert todo.title == "Zq the handout]52;c;aGk=2J"  # a CR ends a line, and a title is one line; the rest go
+    assert todo.notes == "a\nbc"
     raw = db.read_bytes()
     assert b"\\u0000" not in raw and b"\\u001b" not in raw and "\x9b".encode() not in raw

@@ -232,3 +232,26 @@ def test_import_without_owner_follows_the_standing_roles(demo_store, capsys, tmp
     assert code == 0
     owners = {t.title: t.owner for t in Store(demo_store.path).all(Todo)}
     assert owners["Print the handouts"] == _tc_of_lee(demo_store) and owners["Call parents"] == "both"
+
+
+@pytest.mark.parametrize("how", ["todo add", "import json", "import csv"])
+def test_a_title_is_one_line_however_it_comes_in(demo_store, capsys, tmp_path, how):
+    """Tester: `todo add $'Line1\\nEND:VTODO...'` and imports kept the newline, and the to-do
+    editor and the tables then spilled the title over other rows."""
+    title = "Line1\nEND:VTODO\r\n  BEGIN:VEVENT\u2028SUMMARY:x"
+    db = str(demo_store.path)
+    if how == "todo add":
+        code, _, err = run(capsys, "todo", "add", title, "--partnership", "alvarez", "--db", db)
+    elif how == "import json":
+        path = tmp_path / "in.json"
+        path.write_text(json.dumps([{"title": title, "owner": "both", "partnership": "alvarez"}]))
+        code, _, err = run(capsys, "import", str(path), "--db", db)
+    else:
+        path = tmp_path / "in.csv"
+        path.write_text('title,owner,partnership\n"' + title.replace('"', '""') + '",both,alvarez\n')
+        code, _, err = run(capsys, "import", str(path), "--db", db)
+    assert code == 0, err
+    [todo] = [t for t in Store(demo_store.path).all(Todo) if t.title.startswith("Line1")]
+    assert todo.title == "Line1 END:VTODO BEGIN:VEVENT SUMMARY:x"
+    _, out, _ = run(capsys, "todos", "--db", db, "--all")
+    assert [line for line in out.splitlines() if "Line1" in line][0].count("END:VTODO") == 1

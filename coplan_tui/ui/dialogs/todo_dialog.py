@@ -87,7 +87,7 @@ class TodoDialog(ModalScreen[Todo | None]):
                     yield Input(value=t.feedback_by.isoformat() if t and t.feedback_by else "", placeholder="thu, +2d", id="todo-feedback")
                 with Vertical():
                     yield Label("Ready by (due)")
-                    yield Input(value=t.due.isoformat() if t and t.due else "", placeholder="mon, 2026-12-01", id="todo-due")
+                    yield Input(value=t.due.isoformat() if t and t.due else "", placeholder="mon, +1w", id="todo-due")
             yield Label("Notes")
             yield Input(value=t.notes if t else "", placeholder="optional", id="todo-notes")
             yield Static("", id="todo-error", classes="dialog-error")
