@@ -409,9 +409,15 @@ class CoplanApp(App[int]):
         for screen in reversed(self.screen_stack):
             if isinstance(screen, SessionScreen) and getattr(screen, "session", None) is not None:
                 return f"session, step {screen.session.current_step + 1}", screen.session_id
-        name = type(self.screen).__name__.removesuffix("Screen")
+        from textual.screen import ModalScreen
+
+        from .dialogs.help import screen_name
+
+        # A dialog is a moment on the screen beneath it: partners see that screen, in words.
+        base = next((s for s in reversed(self.screen_stack) if not isinstance(s, ModalScreen)), self.screen)
+        name = type(base).__name__.removesuffix("Screen")
         words = {"Home": "Home", "Todos": "to-dos", "History": "history", "Plan": "a lesson plan", "PlanList": "plans", "StartSession": "starting a session"}
-        return words.get(name, name.lower() or "coplan"), None
+        return words.get(name) or screen_name(base).lower(), None
 
     def _presence_tick(self) -> None:
         if self._board is not None:
