@@ -190,3 +190,24 @@ async def test_a_meeting_moved_out_of_its_day_shows_and_moves_again_after_that_d
         await pilot.press("k")  # back to its regular day, which is past: gone from the list
         await settle(pilot)
         assert science(demo_store).schedule.changes == [] and table.get_row_at(0)[0].plain == "Tue 01 Dec 2026"
+
+
+async def test_after_a_move_the_cursor_stays_on_the_moved_meeting(demo_store, clock):
+    """Tester: a move sorted the meeting to another row, the cursor stayed on the old row, and
+    the next k restored a different meeting (an earlier skip, undone by accident)."""
+    app = CoplanApp(demo_store.path, store=demo_store, clock=clock, poll=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        table = await open_schedule(pilot)
+        await pilot.press("down", "v")  # Tue 01 Dec, moved before Tue 24 Nov
+        await settle(pilot)
+        await pilot.press("ctrl+a", "ctrl+k")
+        await type_text(pilot, "2026-11-23")
+        await pilot.press("enter", "ctrl+a", "ctrl+k")
+        await type_text(pilot, "23:00")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ScheduleScreen)
+        assert table.cursor_row == 0 and app.screen._selected().regular.date() == date(2026, 12, 1)
+        await pilot.press("k")  # acts on the moved meeting: it goes back to its regular time
+        await settle(pilot)
+    assert science(demo_store).schedule.changes == []

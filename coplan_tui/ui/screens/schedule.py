@@ -68,6 +68,7 @@ class ScheduleScreen(CoplanScreen[None]):
         rule = self.query_one("#schedule-rule", Static)
         table = self.query_one("#meetings", DataTable)
         row = table.cursor_row
+        was = self._selected() if table.row_count else None
         table.clear(columns=True)
         if p is None:
             rule.update(lit("This partnership no longer exists."))
@@ -94,6 +95,10 @@ class ScheduleScreen(CoplanScreen[None]):
                 lit(str(o.minutes), style), lit(note, "dim"), key=o.regular.date().isoformat(),
             )  # fmt: skip
         if self._shown:
+            # The cursor stays on its meeting, which a move may have sorted elsewhere: the
+            # next key acts on the meeting the user just changed, not on its old row's neighbour.
+            keys = [o.regular for o in self._shown]
+            row = keys.index(was.regular) if was is not None and was.regular in keys else row
             table.move_cursor(row=min(max(row, 0), len(self._shown) - 1))
 
     def _selected(self) -> Occurrence | None:
