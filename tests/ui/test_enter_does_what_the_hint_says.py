@@ -84,7 +84,6 @@ CASES = {
         lambda s, c: ChoiceDialog("Pick", [("one", "One"), ("two", "Two"), ("three", "Three")], current="two"),
         lambda s, c: "two",
     ),
-    "confirm": Case("y  yes", lambda s, c: ConfirmScreen("Sure?"), lambda s, c: True),
 }
 
 
@@ -106,7 +105,6 @@ STOPS = {  # the focus stops each dialog has; checked against the dialog below
     "checklist": 1,
     "reflection": 5,
     "choice": 1,
-    "confirm": 0,
 }
 
 
@@ -175,3 +173,22 @@ async def test_a_checklist_shows_its_ticks_without_colour_and_saves_what_it_show
         await pilot.press("enter")
         await settle(pilot)
     assert results == [["2"]]
+
+
+async def test_enter_answers_no_question_that_throws_work_away(demo_store, clock):
+    """Tester: Enter on "Discard your changes?" discarded a new partnership's form, though the
+    hint offers only y and n. Enter now does nothing there; y and n (or escape) answer."""
+    for key, expected in (("y", True), ("n", False), ("escape", False)):
+        results: list = []
+        case = Case("y  yes", lambda s, c: ConfirmScreen("Discard your changes?"), lambda s, c: expected)
+        app = _host(demo_store, clock, case, results)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
+            await settle(pilot)
+            assert "n or escape  no" in screen_text(app)
+            await pilot.press("enter")
+            await settle(pilot)
+            assert isinstance(app.screen, ConfirmScreen) and results == []
+            await pilot.press(key)
+            await settle(pilot)
+        assert results == [expected]

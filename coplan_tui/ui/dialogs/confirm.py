@@ -1,4 +1,7 @@
-"""Ask before anything that throws work away: yes with y or enter, no with n or escape."""
+"""Ask before anything that throws work away: yes with y, no with n or escape.
+
+Enter answers nothing: these questions are about discarding or deleting, and an Enter meant
+for the form underneath (or pressed out of habit) discarded a new partnership's form."""
 
 from __future__ import annotations
 
@@ -16,7 +19,6 @@ from ..text import lit
 class ConfirmScreen(ModalScreen[bool]):
     BINDINGS = [
         Binding("y", "answer(True)", "Yes", id="confirm.yes"),
-        Binding("enter", "answer(True)", "Yes", show=False, id="confirm.yes_enter"),
         Binding("n", "answer(False)", "No", id="confirm.no"),
         Binding("escape", "answer(False)", "No", show=False, id="confirm.no_escape"),
     ]
@@ -31,7 +33,7 @@ class ConfirmScreen(ModalScreen[bool]):
             yield Static(lit(self.question, "bold"), id="confirm-question")
             if self.detail:
                 yield Static(lit(self.detail), id="confirm-detail")
-            yield Static(lit("y  yes      n  no", "dim"), id="confirm-keys")
+            yield Static(lit("y  yes      n or escape  no", "dim"), id="confirm-keys")
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
