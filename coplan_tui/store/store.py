@@ -78,14 +78,30 @@ class _Handed:
 
 
 class Notice:
-    """Another window replaced a value this window had saved: what, in which document, by whom."""
+    """Another window replaced a value this window had saved: what, in which document, by whom.
+
+    Or a delete and a save crossed: a save from a copy opened before another window deleted
+    the document puts it back (nothing typed is lost), and both windows are told: ``BACK``
+    to the one whose save brought it back, ``REVIVED`` to the one that had deleted it."""
+
+    BACK = "deleted meanwhile"
+    REVIVED = "saved after your delete"
 
     def __init__(self, what: str, field: str, by: str | None, value: Any):
         self.what, self.field, self.by, self.value = what, field, by, value
 
     def __str__(self) -> str:
         who = self.by or "Someone in another window"
+        if self.field == Notice.BACK:
+            return f"{self.what!r} was deleted in another window while you had it open; your save brought it back. Delete it again if it should go."
+        if self.field == Notice.REVIVED:
+            return f"{who} saved {self.what!r} after you deleted it, so it is back."
         return f"{who} changed {field_name(self.field)} of {self.what!r} after you (your value was replaced)."
+
+
+def _what(table: str, doc: dict[str, Any]) -> str:
+    """A document as a notice names it."""
+    return str(doc.get("title") or doc.get("name") or table.rstrip("s"))
 
 
 def _now() -> datetime:
@@ -158,6 +174,8 @@ class Store:
         """(table, id, rev) -> that revision of the document, oldest first, at most HISTORY."""
         self._handed: dict[tuple[str, str], _Handed] = {}
         self._notices: list[Notice] = []
+        self._deleted_here: set[tuple[str, str]] = set()
+        """Documents this window deleted: one that comes back is news; its own undo is not."""
         self._staged = Staged()
         """This window's edits on their way to the disk; every read sees them (``staged.py``)."""
         self.loads = 0
@@ -259,6 +277,12 @@ class Store:
                 before = old_docs.get(doc_id)
                 if before is not None and getattr(before, "rev", 0) != getattr(doc, "rev", 0):
                     self._keep(table, dump(before))
+        for table, doc_id in list(self._deleted_here):
+            back = fresh[table].docs.get(doc_id) if table in fresh else None
+            if back is not None and doc_id not in (self._tables[table].docs if table in self._tables else {}):
+                doc = dump(back)
+                self._notices.append(Notice(_what(table, doc), Notice.REVIVED, doc.get("updated_by"), None))
+                self._deleted_here.discard((table, doc_id))
         for (table, doc_id), handed in list(self._handed.items()):
             found = fresh[table].docs.get(doc_id) if table in fresh else None
             doc = dump(found) if found is not None else None
@@ -266,8 +290,7 @@ class Store:
                 continue
             for field, value in handed.changed.items():
                 if doc.get(field) != value and field not in BOOKKEEPING and field != "steps":
-                    what = doc.get("title") or doc.get("name") or table.rstrip("s")
-                    self._notices.append(Notice(str(what), field, doc.get("updated_by"), doc.get(field)))
+                    self._notices.append(Notice(_what(table, doc), field, doc.get("updated_by"), doc.get(field)))
             handed.changed = {}  # told once
 
     def _keep(self, table: str, doc: dict[str, Any]) -> None:
@@ -402,6 +425,7 @@ class Store:
             changes = [(TABLE_OF[type(d)], d.id, d) for d in puts]  # type: ignore[attr-defined]
             changes += [(SETTINGS, key, {"id": key, "value": value}) for key, value in (settings or {}).items()]
             changes += [(TABLE_OF[cls], doc_id, DELETED) for cls, doc_id in deletes]
+            self._deleted_here.update((TABLE_OF[cls], doc_id) for cls, doc_id in deletes)
             seq = self._staged.add(changes)
             self._changed([(table, doc_id) for table, doc_id, _ in changes])
             return seq
@@ -439,6 +463,7 @@ class Store:
                 self._load()
             try:
                 with self._mutex:
+                    self._deleted_here.update((TABLE_OF[cls], doc_id) for cls, doc_id in deletes)
                     puts = self._revised(puts)
                     self._check_links(puts, {doc_id for cls, doc_id in deletes if cls is Partnership}, self._committed)
                     self._apply(puts, deletes, settings or {})
@@ -467,6 +492,8 @@ class Store:
             read_at = ours.get("rev", 0)
             current = self._raw(table, doc.id)  # type: ignore[attr-defined]
             merged, rev = ours, read_at
+            if current is None and read_at > 0 and key not in self._deleted_here:
+                self._notices.append(Notice(_what(table, ours), Notice.BACK, None, None))
             if current is not None:
                 rev = current.get("rev", 0)
                 if rev > read_at:

@@ -108,3 +108,37 @@ def test_an_entry_staged_again_outlives_the_first_write():
     assert staged.drop_through(first) == [("todos", "b")]
     assert staged.of("todos") == {"a": "v2"} and staged.lookup("todos", "a") == (True, "v2")
     assert staged.drop(second) == [("todos", "a")] and not staged
+
+
+def test_a_save_and_a_delete_that_cross_keep_the_edit_and_tell_both_windows(db_path, clock):
+    """Tester: Jordan deleted a to-do while Ana had it open; Ana's save brought it back and
+    neither was told. The edit is kept (nothing typed is lost), and both are told."""
+    ana = Store(db_path, clock=clock)
+    pair = _pair(ana)
+    todo = _todo(pair, "DELME target", clock)
+    ana.put(todo)
+    opened = ana.get(Todo, todo.id)  # Ana's editor opens on this copy
+    jordan = Store(db_path, clock=clock)
+    jordan.delete(Todo, todo.id)
+    assert jordan.take_notices() == []
+    ana.put(opened.model_copy(update={"title": "DELME target v2"}))
+    [back] = [str(n) for n in ana.take_notices()]
+    assert "'DELME target v2' was deleted in another window" in back and "brought it back" in back
+    assert Store(db_path).get(Todo, todo.id).title == "DELME target v2"
+    assert jordan.reload_if_changed()
+    [revived] = [str(n) for n in jordan.take_notices()]
+    assert "saved 'DELME target v2' after you deleted it" in revived
+    jordan.put(jordan.get(Todo, todo.id).model_copy(update={"notes": "kept"}))  # told once
+    assert jordan.take_notices() == []
+
+
+def test_undoing_ones_own_delete_is_no_news(db_path, clock):
+    store = Store(db_path, clock=clock)
+    pair = _pair(store)
+    todo = _todo(pair, "Laminate", clock)
+    store.put(todo)
+    before = store.get(Todo, todo.id)
+    store.delete(Todo, todo.id)
+    store.put(before)  # u after d
+    assert store.take_notices() == []
+    assert Store(db_path).get(Todo, todo.id).title == "Laminate"
