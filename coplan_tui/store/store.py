@@ -87,8 +87,8 @@ class Notice:
     BACK = "deleted meanwhile"
     REVIVED = "saved after your delete"
 
-    def __init__(self, what: str, field: str, by: str | None, value: Any):
-        self.what, self.field, self.by, self.value = what, field, by, value
+    def __init__(self, what: str, field: str, by: str | None, value: Any, key: tuple[str, str] | None = None):
+        self.what, self.field, self.by, self.value, self.key = what, field, by, value, key
 
     def __str__(self) -> str:
         who = self.by or "Someone in another window"
@@ -290,7 +290,7 @@ class Store:
                 continue
             for field, value in handed.changed.items():
                 if doc.get(field) != value and field not in BOOKKEEPING and field != "steps":
-                    self._notices.append(Notice(_what(table, doc), field, doc.get("updated_by"), doc.get(field)))
+                    self._notices.append(Notice(_what(table, doc), field, doc.get("updated_by"), doc.get(field), (table, doc_id)))
             handed.changed = {}  # told once
 
     def _keep(self, table: str, doc: dict[str, Any]) -> None:
@@ -501,6 +501,8 @@ class Store:
                     base = handed.ours if handed is not None and handed.based_on == read_at else self._history.get((table, doc.id, read_at))  # type: ignore[attr-defined]
                     merged = merge_documents(base, ours, current)
                 self._keep(table, current)
+            # A value of ours that another window replaced is news, unless this save puts ours back.
+            self._notices = [n for n in self._notices if n.key != key or merged.get(n.field) != ours.get(n.field)]
             changed = {k: v for k, v in merged.items() if current is None or current.get(k) != v}
             self._handed[key] = _Handed(read_at, ours, rev + 1, changed)
             try:

@@ -135,3 +135,26 @@ def test_a_window_saving_again_and_again_from_its_copy_keeps_the_partners_pause_
     words = final.steps[0].notes.split()
     # Every word of both; the partner's word may sit anywhere after "alpha", where both typed at once.
     assert sorted(words) == ["BRAVO", "alpha", "beta", "gamma"] and [w for w in words if w != "BRAVO"] == ["alpha", "beta", "gamma"]
+
+
+def test_a_window_whose_later_save_wins_is_not_told_its_value_was_replaced(tmp_path, clock):
+    """Tester: Maria saved the title, then Ana (whose copy was older) saved hers, and Ana's won;
+    yet Ana was told "Jordan changed the title after you (your value was replaced)". That was
+    about her earlier save, which her later one put back. Only the window whose value is gone hears."""
+    db = tmp_path / "coplan.json"
+    store, todo = _pair_and_todo(db, clock)
+    store.put(edited(todo, clock(), title="Print the handouts (Maria)"))  # this window, first
+    mine = store.get(Todo, todo.id)
+    other = _other_window(db, todo.id, "title", "Print the handouts (Jordan)", 0.0)
+    assert other.wait(60) == 0
+    store.put(edited(mine, clock(), title="Print the handouts (Maria) again"))  # from the older copy: it wins
+    assert Store(db).get(Todo, todo.id).title == "Print the handouts (Maria) again"
+    assert store.take_notices() == []
+    # An untouched field the other window changed still counts as theirs, and a value of ours
+    # it replaced that this save does not put back is still news.
+    store.put(edited(store.get(Todo, todo.id), clock(), notes="ours"))
+    other = _other_window(db, todo.id, "notes", "theirs", 0.0)
+    assert other.wait(60) == 0
+    store.put(edited(store.get(Todo, todo.id), clock(), due=None, title="Print the handouts, final"))
+    assert Store(db).get(Todo, todo.id).notes == "theirs"
+    assert [n.field for n in store.take_notices()] == ["notes"]
