@@ -146,3 +146,19 @@ async def test_a_corrupt_file_shows_the_error_screen_and_stays_untouched(tmp_pat
         assert "not valid JSON" in app.screen.message
         await pilot.press("q")
     assert path.read_bytes() == b'{"todos": {"1": '
+
+
+async def test_a_huge_partnership_name_leaves_the_other_columns_and_the_yes_no_on_screen(demo_store, clock):
+    """Tester: a 4,967-character name filled Home's table at 160x48 (no phase, next session,
+    to-dos or release for any row) and pushed the delete question's y/n off screen."""
+    p = sorted(demo_store.all(Partnership), key=lambda p: p.display_name.lower())[0]
+    demo_store.put(p.model_copy(update={"name": "x" * 4967}))
+    app = CoplanApp(demo_store.path, store=demo_store, clock=clock, poll=False)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Phase · level" in text and "Release" in text
+        assert "x" * 60 not in text
+        await pilot.press("x")
+        await settle(pilot)
+        assert "y  yes" in screen_text(app)

@@ -13,7 +13,9 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ..text import lit
+from ..text import clip, lit
+
+QUESTION_MAX = 300
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -25,7 +27,7 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def __init__(self, question: str, detail: str = ""):
         super().__init__()
-        self.question = question
+        self.question = clip(question, QUESTION_MAX)  # a 5,000-character name pushed y/n off screen
         self.detail = detail
 
     def compose(self) -> ComposeResult:

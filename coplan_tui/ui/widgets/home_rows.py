@@ -55,10 +55,14 @@ def next_cell(p: Partnership, now, narrow: bool, sessions: list[Session]) -> str
     return f"{at:%a %d %H:%M}" if at else describe_next(p, now, held)
 
 
+NAME_WIDTH = 48
+"""A name longer than this is clipped in Home's table, so the other columns stay on screen."""
+
+
 def partnership_row(p: Partnership, sessions: list[Session], todos: list[Todo], now, narrow: bool) -> tuple:
     """The cells of a partnership's row in Home's table (``sessions``: this pair's)."""
     return (
-        lit(clip(p.display_name, 24) if narrow else p.display_name),
+        lit(clip(p.display_name, 24 if narrow else NAME_WIDTH)),
         lit(phase_level(p, narrow)),
         lit(next_cell(p, now, narrow, sessions)),
         todo_cell(p, workload(p, todos, now.date()), narrow),
