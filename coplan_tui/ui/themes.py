@@ -70,7 +70,9 @@ NO_COLOR_THEME = Theme(
     ansi=True,
     variables={
         **_ANSI.variables,
-        "block-cursor-text-style": "reverse bold",
+        # A list's highlighted option loses reverse video on its way to the terminal (Textual
+        # turns it into swapped colours, which are stripped): underline marks it there too.
+        "block-cursor-text-style": "reverse bold underline",
         "block-cursor-blurred-text-style": "underline",
         "input-cursor-text-style": "reverse",
         "input-selection-background": "ansi_default",

@@ -144,3 +144,20 @@ def test_below_80x24_a_notice_then_the_app_again(terminal, demo_db):
     term.wait_for("Alvarez & Lee")
     term.wait_for(lambda screen: screen.splitlines()[-1].split()[:4] == ["q", "Quit", "?", "Help"])
     assert "needs at least" not in term.text()
+
+
+def test_no_color_marks_the_highlighted_template_apart_from_the_others(terminal, demo_db):
+    """Tester: under NO_COLOR the chosen template was only bold (reverse video was lost on the
+    way), and other bold text looked the same. The highlighted option is underlined as well."""
+    term = terminal("demo", "--db", str(demo_db), env={"NO_COLOR": "1"})
+    term.wait_for("Alvarez & Lee")
+    term.press("s")
+    term.wait_for("Who leads?")
+    term.wait_quiet()
+    for _ in range(4):  # focused or not, the highlighted template is marked
+        lines = term.screen.display
+        rows = [y for y, line in enumerate(lines) if " min)" in line and "steps" in line]
+        marked = [y for y in rows if term.screen.buffer[y][lines[y].index("(") - 3].underscore or term.screen.buffer[y][lines[y].index("(") - 3].reverse]
+        assert len(rows) >= 5 and len(marked) == 1, (rows, marked)
+        term.press("tab")
+        term.wait_quiet()
