@@ -31,13 +31,15 @@ def run(args: argparse.Namespace) -> int:
     except StoreError as e:
         print(f"coplan check: NOT SOUND. {e}", file=sys.stderr)
         return 1
+    from ..domain.wording import counted
+
     counts = {
-        "partnerships": store.count(Partnership),
-        "sessions": store.count(Session),
-        "to-dos": store.count(Todo),
-        "plans": store.count(LessonPlan),
-        "custom templates": store.count(SessionTemplate),
+        "partnership": store.count(Partnership),
+        "session": store.count(Session),
+        "to-do": store.count(Todo),
+        "plan": store.count(LessonPlan),
+        "custom template": store.count(SessionTemplate),
     }
-    summary = ", ".join(f"{n} {what}" for what, n in counts.items())
+    summary = ", ".join(counted(n, what) for what, n in counts.items())
     print(f"{path}: sound (schema {SCHEMA_VERSION}). {summary}.")
     return 0

@@ -12,6 +12,7 @@ from enum import StrEnum
 from typing import Literal
 
 from .catalogue import Level
+from .wording import counted
 from .models import BOTH, LessonPlan, Partnership, PlanStatus
 
 Section = Literal["plan", "objective", "assessment", "segment", "lesson"]
@@ -73,10 +74,6 @@ def own_length(plan: LessonPlan) -> int | None:
     return plan.length_minutes if plan.kind == "lesson" and not plan.lessons else None
 
 
-def _count(n: int, what: str) -> str:
-    return f"{n} {what}{'s' * (n != 1)}"
-
-
 @dataclass(frozen=True)
 class UnitMinutes:
     """How a unit's minutes add up: each lesson's segments against that lesson's length, so
@@ -96,9 +93,9 @@ class UnitMinutes:
     def facts(self) -> list[str]:
         """The phrases every view of a unit shows, in order: ``2 lessons``, ``80/95 min``,
         ``1 lesson over length``, ``20 min across the unit``."""
-        out = [_count(self.lessons, "lesson"), f"{self.taken}/{self.planned} min" if self.planned else f"{self.taken} min"]
+        out = [counted(self.lessons, "lesson"), f"{self.taken}/{self.planned} min" if self.planned else f"{self.taken} min"]
         if self.over:
-            out.append(f"{_count(self.over, 'lesson')} over length")
+            out.append(f"{counted(self.over, 'lesson')} over length")
         if self.across:
             out.append(f"{self.across} min across the unit")
         return out

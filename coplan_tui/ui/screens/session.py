@@ -18,6 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import OptionList, Static, TextArea
 
+from ...domain.wording import counted
 from ...domain import timebox
 from ...domain.models import NOTES_MAX, LessonPlan, Partnership, PlanStatus, Session, SessionStatus, Todo
 from ...domain.session_edits import discard_when_left, with_leader
@@ -246,7 +247,7 @@ class SessionScreen(CoplanScreen[None]):
 
     def _wrapup_text(self) -> Text:
         summary = wrap_up(self._todos(), self.session, self.partnership, self._now().date())
-        text = Text(f"Wrap-up: {summary.count} to-do(s) made in this session\n", style="bold")
+        text = Text(f"Wrap-up: {counted(summary.count, 'to-do')} made in this session\n", style="bold")
         for group in summary.groups:
             text.append(group.label + "\n", style="bold underline")
             for todo in group.todos:

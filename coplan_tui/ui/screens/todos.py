@@ -14,6 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Header, Input, Static
 
+from ...domain.wording import counted
 from ...domain.models import Partnership, Session, Todo
 from ...domain.todo_changes import reassign, toggle_done
 from ...domain.todo_review import DUE_MODES, OWNER_MODES, SORTABLE, STATUS_MODES, ReviewFilters, ReviewView, cycle
@@ -166,7 +167,7 @@ class TodosScreen(CoplanScreen[None]):
         hidden = self.table.selected - {review.rows[i].id for i in review.view} if self.table.selected else set()
         if hidden:
             self.table.selected -= hidden
-            toast(self, f"{len(hidden)} selected to-do(s) are hidden by this filter and no longer selected.", timeout=3)
+            toast(self, f"{counted(len(hidden), 'selected to-do')} hidden by this filter and no longer selected.", timeout=3)
         partnership = self.store.get(Partnership, self.filters.partnership_id) if self.filters.partnership_id else None
         sort = f" · sorted by {self.filters.sort.replace('_', ' ')}{' (reversed)' if self.filters.reverse else ''}"
         self.query_one("#todo-filters", Static).update(
@@ -321,11 +322,11 @@ class TodosScreen(CoplanScreen[None]):
                     before.append(todo)
                     after.append(reassign(todo, partnership, owner, now))
             if skipped:
-                toast(self, f"{skipped} to-do(s) skipped: {name} is not in their partnership.", severity="warning")
+                toast(self, f"{counted(skipped, 'to-do')} skipped: {name} is not in their partnership.", severity="warning")
             self.table.selected.clear()
-            self._save(f"Gave {len(after)} to-do(s) to {name}", before, after)
+            self._save(f"Gave {counted(len(after), 'to-do')} to {name}", before, after)
 
-        self.app.push_screen(ChoiceDialog(f"Give {len(rows)} to-do(s) to", choices), chosen)
+        self.app.push_screen(ChoiceDialog(f"Give {counted(len(rows), 'to-do')} to", choices), chosen)
 
     def action_edit(self) -> None:
         row = self.table.current
