@@ -192,3 +192,19 @@ async def test_enter_answers_no_question_that_throws_work_away(demo_store, clock
             await pilot.press(key)
             await settle(pilot)
         assert results == [expected]
+
+
+async def test_the_arrows_move_between_the_reflection_questions(demo_store, clock):
+    """Tester: only Tab moved between the questions; the arrows did nothing."""
+    results: list = []
+    case = Case("enter finish", lambda s, c: ReflectionDialog(Reflection()), lambda s, c: None)
+    app = _host(demo_store, clock, case, results)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, ReflectionDialog), "the reflection")
+        await settle(pilot)
+        await pilot.press("down", "down", "space", "up", "space", "down", "down", "down")
+        assert app.focused.id == "reflect-notes"
+        await pilot.press("enter")
+        await settle(pilot)
+    r = results[0]
+    assert (r.shared_ideas, r.talked_equally, r.took_up_ideas, r.decided_together) == (False, True, True, False)

@@ -18,6 +18,9 @@ class ReflectionDialog(ModalScreen[Reflection | None]):
     BINDINGS = [
         Binding("escape", "cancel", "Back to the session", id="reflection.cancel"),
         Binding("ctrl+s", "save", "Finish", id="reflection.save"),
+        # A column of questions: the arrows move between them, as in any list.
+        Binding("down", "app.focus_next", "Next question", show=False, id="reflection.next"),
+        Binding("up", "app.focus_previous", "Previous question", show=False, id="reflection.previous"),
     ]
 
     def __init__(self, reflection: Reflection):
@@ -30,7 +33,7 @@ class ReflectionDialog(ModalScreen[Reflection | None]):
             for field, question in REFLECTION_QUESTIONS.items():
                 yield TickBox(lit(question), value=bool(getattr(self.reflection, field)), id=f"reflect-{field}")
             yield Input(value=self.reflection.notes, placeholder="A note for next time (optional)", id="reflect-notes", max_length=NOTES_MAX)
-            yield Static(lit("space tick · tab next · enter finish · escape back", "dim"), classes="dialog-hint")
+            yield Static(lit("space tick · ↓ or tab next · enter finish · escape back", "dim"), classes="dialog-hint")
 
     def on_input_submitted(self, _: Input.Submitted) -> None:
         self.action_save()
