@@ -232,6 +232,8 @@ def change_meeting(
         raise DomainError(f"The meeting of {regular_day:%a %Y-%m-%d} is neither skipped nor moved: there is nothing to restore.")
     happens = change.moved_to.date() if change and change.moved_to else regular_day
     _check_meeting_day(partnership, schedule, regular_day, now.date(), happens)
+    if skip and change is not None and change.skip:
+        raise DomainError(f"The meeting of {regular_day:%a %Y-%m-%d} is already skipped: restore it to meet then.")
     if moved_to is not None:
         _check_move(partnership, schedule, regular_day, moved_to, now)
     return with_change(schedule, regular_day, skip=skip, moved_to=moved_to)

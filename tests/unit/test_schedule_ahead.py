@@ -201,3 +201,12 @@ def test_form_errors_join_cleanly():
     assert str(e) == "'x' is not a date: use today. '25:00' is not a time: use HH:MM, for example 15:30."
     assert str(FormErrors({"a": "must not be empty", "b": "is too large"})) == "must not be empty; is too large"
     assert ".;" not in str(e)
+
+
+def test_skipping_a_skipped_meeting_says_so():
+    """Tester: `--skip` of a meeting already skipped exited 0 and said nothing."""
+    p = pair()
+    day = date(2026, 11, 24)
+    skipped = p.model_copy(update={"schedule": change_meeting(p, day, NOW, skip=True)})
+    with pytest.raises(DomainError, match="already skipped"):
+        change_meeting(skipped, day, NOW, skip=True)
