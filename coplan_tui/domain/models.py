@@ -137,7 +137,9 @@ class KindRule(Model):
 
 
 class OccurrenceChange(Model):
-    """One meeting of the series skipped, or moved to another date and time."""
+    """One meeting of the series skipped, or moved to another date and time, or both: a moved
+    meeting that is then skipped keeps its move, so it still shows (skipped) where it would
+    have happened, and putting it back returns it to the move."""
 
     day: date
     """The regular date this change replaces."""
@@ -146,8 +148,8 @@ class OccurrenceChange(Model):
 
     @model_validator(mode="after")
     def _one_change(self) -> OccurrenceChange:
-        if self.skip == (self.moved_to is not None):
-            raise ValueError("a change to one meeting either skips it or moves it")
+        if not self.skip and self.moved_to is None:
+            raise ValueError("a change to one meeting skips it or moves it")
         if self.moved_to is not None and self.moved_to.tzinfo is not None:
             raise ValueError("a moved meeting keeps the school's local time (no time zone)")
         return self

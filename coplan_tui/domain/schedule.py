@@ -226,6 +226,8 @@ def change_meeting(
         raise DomainError("Cooperation has no coplanning meetings; change the level in the partnership form to meet again.")
     change = next((c for c in schedule.changes if c.day == regular_day), None)
     if not skip and moved_to is None:
+        if change is not None and change.skip and change.moved_to is not None:
+            return with_change(schedule, regular_day, moved_to=change.moved_to)  # back to the move
         if change is not None:
             return with_change(schedule, regular_day)
         _check_meeting_day(partnership, schedule, regular_day, now.date())
@@ -236,6 +238,8 @@ def change_meeting(
         raise DomainError(f"The meeting of {regular_day:%a %Y-%m-%d} is already skipped: restore it to meet then.")
     if moved_to is not None:
         _check_move(partnership, schedule, regular_day, moved_to, now)
+    elif change is not None:
+        moved_to = change.moved_to  # a moved meeting skipped keeps its move
     return with_change(schedule, regular_day, skip=skip, moved_to=moved_to)
 
 
@@ -253,7 +257,7 @@ def _check_move(partnership: Partnership, schedule: Schedule, regular_day: date,
         raise FormErrors({"day": f"{moved_to:%a %Y-%m-%d} is before the placement starts ({start:%a %Y-%m-%d}): choose a day from then on."})
     changes = {c.day: c for c in schedule.changes}
     other = moved_to.date()
-    taken = [c.day for c in schedule.changes if c.day != regular_day and c.moved_to == moved_to]
+    taken = [c.day for c in schedule.changes if c.day != regular_day and c.moved_to == moved_to and not c.skip]
     if (
         other != regular_day
         and other.weekday() == schedule.weekday.index

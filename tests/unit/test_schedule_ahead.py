@@ -158,7 +158,16 @@ def test_a_meeting_moved_out_of_its_day_is_there_until_it_happens():
     # Until it happens it can be moved again, skipped or put back.
     again = change_meeting(p, date(2026, 11, 24), WED, moved_to=datetime(2026, 11, 27, 15, 30))
     assert [(c.day, c.moved_to) for c in again.changes] == [(date(2026, 11, 24), datetime(2026, 11, 27, 15, 30))]
-    assert change_meeting(p, date(2026, 11, 24), WED, skip=True).changes[0].skip
+    skipped = p.model_copy(update={"schedule": change_meeting(p, date(2026, 11, 24), WED, skip=True)})
+    # Skipped, it keeps its move: it still shows, skipped, where it would have happened, and
+    # putting it back returns it to the move (review: the skip dropped the move, and the
+    # meeting vanished with no row to bring it back from).
+    [change] = skipped.schedule.changes
+    assert change.skip and change.moved_to == datetime(2026, 11, 26, 15, 30)
+    shown = occurrences(skipped, WED, 1)
+    assert [(o.start.date(), o.skipped) for o in shown][0] == (date(2026, 11, 26), True)
+    back = change_meeting(skipped, date(2026, 11, 24), WED)
+    assert [(c.skip, c.moved_to) for c in back.changes] == [(False, datetime(2026, 11, 26, 15, 30))]
     assert change_meeting(p, date(2026, 11, 24), WED).changes == []
     # Once its day is over it is gone, and it is past.
     friday = datetime(2026, 11, 27, 9, 0, tzinfo=timezone.utc)

@@ -134,7 +134,9 @@ class ScheduleScreen(CoplanScreen[None]):
             return
         day = o.regular.date()
         try:
-            if o.skipped or o.moved:
+            if o.skipped and o.moved:
+                self._save_schedule(change_meeting(p, day, self.app.now()), f"The meeting of {day:%a %d %b} is back, on {o.start:%a %d %b %H:%M} as moved.")
+            elif o.skipped or o.moved:
                 self._save_schedule(change_meeting(p, day, self.app.now()), f"The meeting of {day:%a %d %b} is back at its regular time.")
             else:
                 self._save_schedule(change_meeting(p, day, self.app.now(), skip=True), f"Skipped the meeting of {day:%a %d %b}.")
