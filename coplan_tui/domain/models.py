@@ -49,6 +49,8 @@ NOTES_MAX = 100_000
 Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=TEXT_MAX), _Clean]
 Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=TITLE_MAX), _OneLine, _Clean]  # _Clean runs first (right to left)
 Notes = Annotated[str, StringConstraints(strip_whitespace=True, max_length=NOTES_MAX), _Clean]
+Line = Annotated[str, StringConstraints(strip_whitespace=True, max_length=TEXT_MAX), _OneLine, _Clean]
+"""Optional one-line text, such as a partnership's name: shown in headers, tables and ics."""
 Minutes = Annotated[int, Field(ge=1, le=240)]
 
 
@@ -235,7 +237,7 @@ class Resource(Model):
 
 
 class Partnership(Doc):
-    name: Text = ""
+    name: Line = ""
     members: list[Member] = Field(min_length=2)
     context: Context = Context()
     phase: Phase | None = None

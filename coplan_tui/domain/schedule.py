@@ -138,6 +138,8 @@ def occurrences(partnership: Partnership, now: datetime, weeks: int = 8) -> list
         regular = datetime.combine(day, schedule.start_time, tzinfo=now.tzinfo)
         kind = kind_of(schedule.rule, day)
         change = changes.get(day)
+        if change and change.moved_to and change.moved_to.date() < now.date():
+            continue  # moved to a day already over: it happened, or did not, in the past
         start = change.moved_to.replace(tzinfo=now.tzinfo) if change and change.moved_to else regular
         found.append(Occurrence(regular, start, kind, schedule.minutes_for(kind), skipped=bool(change and change.skip)))
     return sorted(found, key=lambda o: (o.start, o.regular))

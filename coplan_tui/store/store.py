@@ -492,8 +492,11 @@ class Store:
             read_at = ours.get("rev", 0)
             current = self._raw(table, doc.id)  # type: ignore[attr-defined]
             merged, rev = ours, read_at
-            if current is None and read_at > 0 and key not in self._deleted_here:
-                self._notices.append(Notice(_what(table, ours), Notice.BACK, None, None))
+            if current is None and read_at > 0:
+                if key in self._deleted_here:
+                    self._deleted_here.discard(key)  # our own delete, undone: no news, now or later
+                else:
+                    self._notices.append(Notice(_what(table, ours), Notice.BACK, None, None))
             if current is not None:
                 rev = current.get("rev", 0)
                 if rev > read_at:

@@ -142,3 +142,8 @@ def test_undoing_ones_own_delete_is_no_news(db_path, clock):
     store.put(before)  # u after d
     assert store.take_notices() == []
     assert Store(db_path).get(Todo, todo.id).title == "Laminate"
+    # Later, a partner deletes it while this window has it open: that is news again (review).
+    opened = store.get(Todo, todo.id)
+    Store(db_path, clock=clock).delete(Todo, todo.id)
+    store.put(opened.model_copy(update={"title": "Laminate v2"}))
+    assert ["was deleted in another window" in str(n) for n in store.take_notices()] == [True]

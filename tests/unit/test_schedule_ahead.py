@@ -219,3 +219,13 @@ def test_skipping_a_skipped_meeting_says_so():
     skipped = p.model_copy(update={"schedule": change_meeting(p, day, NOW, skip=True)})
     with pytest.raises(DomainError, match="already skipped"):
         change_meeting(skipped, day, NOW, skip=True)
+
+
+def test_a_meeting_moved_earlier_is_gone_once_its_new_day_is_over():
+    """Review: Tue 8 Dec moved to Thu 26 Nov still showed on Wed 2 Dec, first, with its past start."""
+    p = pair()
+    monday = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
+    p = p.model_copy(update={"schedule": change_meeting(p, date(2026, 12, 8), monday, moved_to=datetime(2026, 11, 26, 15, 30))})
+    assert date(2026, 11, 26) in [o.start.date() for o in occurrences(p, monday, 3)]
+    wednesday = datetime(2026, 12, 2, 9, 0, tzinfo=timezone.utc)
+    assert [o.start.date() for o in occurrences(p, wednesday, 3)] == [date(2026, 12, 15), date(2026, 12, 22)]
