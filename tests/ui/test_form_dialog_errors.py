@@ -78,3 +78,22 @@ async def test_a_date_error_names_its_field_and_focuses_it_in_every_form(demo_st
         error = str(form.query_one(".plan-dialog-error", Static).render())
         assert error == f"{label}: 'someday [/]' is not a date: use {ACCEPTED}."
         assert app.focused is form.query_one(f"#field-{key}", Input) and app.focused.has_class("-invalid")
+
+
+async def test_a_plan_ending_before_it_starts_names_ends_and_focuses_it(demo_store, clock):
+    """Tester: "the plan ends (2026-12-01) before it starts (2026-12-06)", no field named, and
+    the cursor stayed in Outcomes, so the next keys went there."""
+    app = CoplanApp(demo_store.path, store=demo_store, clock=clock, poll=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.push_screen(plan_info_form(_plan(demo_store), clock().date()))
+        await settle(pilot)
+        form = app.screen
+        form.query_one("#field-start", Input).value = "2026-12-06"
+        form.query_one("#field-end", Input).value = "2026-12-01"
+        form.query_one("#field-outcomes", Input).focus()
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        error = str(form.query_one(".plan-dialog-error", Static).render())
+        assert error == "Ends: Tue 2026-12-01 is before the plan starts (Sun 2026-12-06)."
+        assert app.focused is form.query_one("#field-end", Input)

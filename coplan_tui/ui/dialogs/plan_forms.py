@@ -11,7 +11,7 @@ from datetime import date, datetime
 
 from ...domain.catalogue import Approach
 from ...domain.dates import ACCEPTED, form_date
-from ...domain.errors import DomainError
+from ...domain.errors import DomainError, FormErrors
 from ...domain.models import BOTH, Assessment, Lesson, LessonPlan, Objective, Partnership, PlanStatus, Resource, Segment
 from .plan_dialogs import FormDialog, FormField
 
@@ -152,6 +152,8 @@ def plan_info_form(plan: LessonPlan, today: date) -> FormDialog[dict]:
             "outcomes": v["outcomes"],
             "tc_included": v["tc_included"] == "yes",
         }
+        if update["start"] and update["end"] and update["end"] < update["start"]:
+            raise FormErrors({"end": f"{update['end']:%a %Y-%m-%d} is before the plan starts ({update['start']:%a %Y-%m-%d})."})
         LessonPlan.model_validate({**plan.model_dump(), **update})
         return update
 

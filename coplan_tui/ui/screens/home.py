@@ -20,6 +20,7 @@ from textual.widgets import DataTable, Header, Static
 
 from ..messages import DataChanged
 from ..widgets.footer import CoplanFooter
+from ...domain.wording import counted
 from ..text import lit, toast
 from ..widgets.typed_screens import CoplanScreen
 
@@ -256,11 +257,12 @@ class HomeScreen(CoplanScreen[None]):
 
         sessions, todos, plans = cascade.count(Session), cascade.count(Todo), cascade.count(LessonPlan)
         requests = cascade.count(ResourceRequest)
+        also = f" and {counted(requests, 'resource request')}" if requests else ""
         confirm(
             self.app,
             f"Delete {p.display_name}?",
-            f"This also deletes its {sessions} sessions, {todos} to-dos, {plans} lesson plans"
-            f"{f' and {requests} resource requests' if requests else ''}. "
+            f"This also deletes its {counted(sessions, 'session')}, {counted(todos, 'to-do')}, {counted(plans, 'lesson plan')}"
+            f"{also}. "
             "Backups from before this run of coplan keep a copy (coplan restore).",
             delete,
         )
