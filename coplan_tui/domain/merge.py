@@ -66,9 +66,14 @@ def field_name(field: str) -> str:
     return FIELD_NAMES.get(field, field.replace("_", " "))
 
 
+def touched_fields(before: D, after: D) -> set[str]:
+    return {k for k in type(before).model_fields if k not in REVISION_FIELDS and getattr(before, k) != getattr(after, k)}
+
+
 def undo_onto(current: D, before: D, after: D) -> D:
     """Undo one change on the document as it is now: the fields that change touched go back
-    to ``before``; whatever the partner changed since stays. Saving ``before`` itself would
-    merge as "nothing changed here" and keep the partner's copy: the undo would do nothing."""
-    touched = {k for k in type(before).model_fields if k not in REVISION_FIELDS and getattr(before, k) != getattr(after, k)}
-    return current.model_copy(update={k: getattr(before, k) for k in touched})
+    to ``before``, unless the partner changed them since (their later value stays: an undo
+    must not wipe it); whatever else the partner changed stays too. Saving ``before`` itself
+    would merge as "nothing changed here" and keep the partner's copy: the undo would do nothing."""
+    ours = {k for k in touched_fields(before, after) if getattr(current, k) == getattr(after, k)}
+    return current.model_copy(update={k: getattr(before, k) for k in ours})

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from .merge import undo_onto
+from .merge import field_name, touched_fields, undo_onto
 from .models import Doc
 
 D = TypeVar("D", bound=Doc)
@@ -59,6 +59,27 @@ def reverting(change: Edit[D], current: Callable[[str], D | None]) -> tuple[list
         now = current(doc_id)
         puts.append(undo_onto(now, before, after) if now is not None and after is not None else before)
     return puts, deletes
+
+
+def kept_since(change: Edit[D], current: Callable[[str], D | None]) -> list[str]:
+    """What an undo of ``change`` leaves alone because the partner changed it since, in words
+    ("the title of 'Print the handouts'"), so the screen can say why it did not go back."""
+    kept = []
+    for doc_id, before, after in change.changes:
+        now = current(doc_id)
+        if before is None or after is None or now is None:
+            continue
+        for k in sorted(touched_fields(before, after)):
+            if getattr(now, k) != getattr(after, k):
+                kept.append(f"{field_name(k)} of {getattr(now, 'title', 'it')!r}")
+    return kept
+
+
+def undone_message(change: Edit[D], kept: list[str]) -> str:
+    """What a screen says after an undo: one wording for every screen that offers `u`."""
+    if not kept:
+        return f"Undone: {change.what}"
+    return f"Undone: {change.what}, except what your partner changed since: {', '.join(kept)}."
 
 
 class UndoStack(Generic[D]):

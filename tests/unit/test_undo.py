@@ -59,3 +59,21 @@ def test_the_stack_pops_newest_first_and_keeps_at_most_its_depth():
     assert stack.ids() == {t.id for t in todos[2:]}
     assert [stack.pop().what for _ in range(3)] == ["4", "3", "2"]
     assert stack.pop() is None and stack.last is None
+
+
+def test_undo_never_wipes_a_later_change_by_the_partner_to_the_same_field():
+    """Tester: Maria retitled a to-do, Jordan retitled it after her, Maria pressed u: Jordan's
+    title was gone. A field the partner changed since stays, and the screen says so."""
+    from coplan_tui.domain.undo import kept_since, undone_message
+
+    before = _todo(due=date(2026, 12, 4))
+    after = before.model_copy(update={"title": "U1", "due": date(2026, 12, 5)})
+    partner = after.model_copy(update={"title": "U2"})
+    change = edit("Edited: U1", [before], [after])
+    current = {before.id: partner}.get
+    puts, _ = reverting(change, current)
+    assert [(t.title, t.due) for t in puts] == [("U2", date(2026, 12, 4))]
+    kept = kept_since(change, current)
+    assert kept == ["the title of 'U2'"]
+    assert undone_message(change, kept) == "Undone: Edited: U1, except what your partner changed since: the title of 'U2'."
+    assert undone_message(change, []) == "Undone: Edited: U1"
