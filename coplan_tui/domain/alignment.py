@@ -92,12 +92,12 @@ class UnitMinutes:
 
     def facts(self) -> list[str]:
         """The phrases every view of a unit shows, in order: ``2 lessons``, ``80/95 min``,
-        ``1 lesson over length``, ``20 min across the unit``."""
+        ``1 lesson over length``, ``20 min for the whole unit``."""
         out = [counted(self.lessons, "lesson"), f"{self.taken}/{self.planned} min" if self.planned else f"{self.taken} min"]
         if self.over:
             out.append(f"{counted(self.over, 'lesson')} over length")
         if self.across:
-            out.append(f"{self.across} min across the unit")
+            out.append(f"{self.across} min for the whole unit")
         return out
 
 

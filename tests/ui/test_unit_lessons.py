@@ -111,7 +111,7 @@ async def test_the_unit_header_counts_lessons_and_their_lengths(demo_store, cloc
         await clear_and_type(pilot, "10")
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert str(header.render()).endswith("unit · draft · 2 lessons · 60/95 min · 1 lesson over length · 10 min across the unit")
+        assert str(header.render()).endswith("unit · draft · 2 lessons · 60/95 min · 1 lesson over length · 10 min for the whole unit")
 
 
 @pytest.mark.parametrize("on", ["lesson", "segment"])

@@ -114,8 +114,8 @@ def test_segments_across_the_whole_unit_are_counted_apart_from_the_lessons():
     launch = plan.segments[1].model_copy(update={"lesson_id": None, "minutes": 20, "title": "Unit launch"})
     whole = plan.model_copy(update={"lessons": lessons, "segments": [*filled, launch]})
     assert [lesson_minutes(whole, lesson.id) for lesson in lessons] == [45, 45]
-    assert header_line(whole).plain.endswith("2 lessons · 90/90 min · 20 min across the unit")
-    assert "- **Length:** 2 lessons, 90/90 min, 20 min across the unit" in plan_to_markdown(whole, P)
+    assert header_line(whole).plain.endswith("2 lessons · 90/90 min · 20 min for the whole unit")
+    assert "- **Length:** 2 lessons, 90/90 min, 20 min for the whole unit" in plan_to_markdown(whole, P)
     assert not [w for w in check(whole) if "min" in w.message]
     assert "110" not in all_clear_text(whole)
 
