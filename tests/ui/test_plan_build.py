@@ -200,7 +200,8 @@ async def test_plan_details_by_keys(demo_store, clock):
         await pilot.press("enter")
         await type_text(pilot, "2026-11-30")
         await pilot.press("ctrl+s")
-        assert "ends (2026-11-30) before it starts (2026-12-01)" in screen_text(app)
+        await settle(pilot)
+        assert "Ends: Mon 2026-11-30 is before the plan starts (Tue 2026-12-01)." in screen_text(app)
         await pilot.press("escape")
         await settle(pilot)
         assert demo_store.get(LessonPlan, plan.id).start.isoformat() == "2026-11-27"
