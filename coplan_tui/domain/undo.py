@@ -82,6 +82,14 @@ def undone_message(change: Edit[D], kept: list[str]) -> str:
     return f"Undone: {change.what}, except what your partner changed since: {', '.join(kept)}."
 
 
+def undoing(change: Edit[D], current: Callable[[str], D | None]) -> tuple[list[D], list[str], str, bool]:
+    """Everything a screen needs to undo ``change``: the puts, the ids to delete, what to say,
+    and whether that is a warning (the partner changed something since, and it was kept)."""
+    kept = kept_since(change, current)
+    puts, deletes = reverting(change, current)
+    return puts, deletes, undone_message(change, kept), bool(kept)
+
+
 class UndoStack(Generic[D]):
     """The edits made on one screen, newest last, at most ``depth`` of them."""
 

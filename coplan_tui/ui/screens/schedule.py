@@ -133,13 +133,14 @@ class ScheduleScreen(CoplanScreen[None]):
         if o is None or p is None:
             return
         day = o.regular.date()
+        if o.skipped and o.moved:
+            said = f"The meeting of {day:%a %d %b} is back, on {o.start:%a %d %b %H:%M} as moved."
+        elif o.skipped or o.moved:
+            said = f"The meeting of {day:%a %d %b} is back at its regular time."
+        else:
+            said = f"Skipped the meeting of {day:%a %d %b}."
         try:
-            if o.skipped and o.moved:
-                self._save_schedule(change_meeting(p, day, self.app.now()), f"The meeting of {day:%a %d %b} is back, on {o.start:%a %d %b %H:%M} as moved.")
-            elif o.skipped or o.moved:
-                self._save_schedule(change_meeting(p, day, self.app.now()), f"The meeting of {day:%a %d %b} is back at its regular time.")
-            else:
-                self._save_schedule(change_meeting(p, day, self.app.now(), skip=True), f"Skipped the meeting of {day:%a %d %b}.")
+            self._save_schedule(change_meeting(p, day, self.app.now(), skip=not (o.skipped or o.moved)), said)
         except DomainError as e:
             toast(self, str(e), title="Not changed", severity="warning")
 

@@ -23,7 +23,7 @@ from ...domain import timebox
 from ...domain.models import NOTES_MAX, LessonPlan, Partnership, PlanStatus, Session, SessionStatus, Todo
 from ...domain.session_edits import discard_when_left, with_leader
 from ...domain.session_todos import pane_todos, toggled, wrap_up
-from ...domain.undo import UndoStack, edit, kept_since, reverting, undone_message
+from ...domain.undo import UndoStack, edit, undoing
 from ...domain.shared_notes import SharedNotes, changed_span
 from .. import glyphs
 from ..messages import DataChanged
@@ -536,15 +536,13 @@ class SessionScreen(CoplanScreen[None]):
         if change is None:
             toast(self, "Nothing to undo.")
             return
-        current = self._partnership_todos().get
-        kept = kept_since(change, current)
-        puts, deletes = reverting(change, current)  # keeps what the partner changed since
+        puts, deletes, said, warn = undoing(change, self._partnership_todos().get)  # keeps what the partner changed since
         for todo in puts:
             self._save_todo(todo, todo.id)
             self._select(todo.id)
         for todo_id in deletes:
             self._save_todo(None, todo_id)
-        toast(self, undone_message(change, kept), severity="warning" if kept else "information")
+        toast(self, said, severity="warning" if warn else "information")
 
     def _select(self, todo_id: str) -> None:
         options = self.query_one("#todo-list", OptionList)

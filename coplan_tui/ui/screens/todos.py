@@ -20,7 +20,7 @@ from ...domain.todo_changes import reassign, toggle_done
 from ...domain.todo_review import DUE_MODES, OWNER_MODES, SORTABLE, STATUS_MODES, ReviewFilters, ReviewView, cycle
 from ...domain.todo_rows import Team, TodoRow, row_from_todo, session_label, team_of
 from ..exporting import export_dir, export_in_background, export_session_minutes
-from ...domain.undo import UndoStack, edit, kept_since, reverting, undone_message
+from ...domain.undo import UndoStack, edit, undoing
 from ..gateway import Change
 from ..messages import DataChanged
 from ..text import lit, toast
@@ -361,12 +361,10 @@ class TodosScreen(CoplanScreen[None]):
         if change is None:
             toast(self, "Nothing to undo.", timeout=3)
             return
-        current = lambda todo_id: self.store.get(Todo, todo_id)  # noqa: E731
-        kept = kept_since(change, current)
-        puts, deletes = reverting(change, current)
+        puts, deletes, said, warn = undoing(change, lambda todo_id: self.store.get(Todo, todo_id))
         if self.app.writer.submit(Change(puts=list(puts), deletes=[(Todo, i) for i in deletes])):
             self.reload()
-            toast(self, undone_message(change, kept), timeout=8 if kept else 3, severity="warning" if kept else "information")
+            toast(self, said, timeout=8 if warn else 3, severity="warning" if warn else "information")
         self.update_status()
 
     # --- export ---------------------------------------------------------------------------

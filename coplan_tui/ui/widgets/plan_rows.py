@@ -52,8 +52,8 @@ def header_line(plan: LessonPlan) -> Text:
 def section_line(plan: LessonPlan, name: str, title: str, key: str) -> Text:
     count = len(getattr(plan, name))
     text = lit(f"{title.upper()} ({count})", "bold underline")
-    if name == "segments" and own_length(plan):
-        text.append(f"  {total_minutes(plan)}/{own_length(plan)} min", style="bold")
+    if name == "segments" and (length := own_length(plan)):
+        text.append(f"  {total_minutes(plan)}/{length} min", style="bold")
     text.append(f"  {key}: add", style="dim")
     return text
 
