@@ -30,4 +30,4 @@ def open_existing(args: argparse.Namespace, command: str):
     if not path.exists():
         print(printable(f"coplan {command}: there is no database at {path}"), file=sys.stderr)
         return None
-    return Store(path, create=False)
+    return Store(path, create=False, lazy=True)

@@ -11,7 +11,7 @@ from . import add_db_option
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("check", help="validate the database file and print a summary")
     add_db_option(p)
-    p.set_defaults(func=run)
+    p.set_defaults(func=run, fast_exit=True)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -27,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"coplan check: {no_database(path)}", file=sys.stderr)
         return 1
     try:
-        store = Store(path, create=False)
+        store = Store(path, create=False, count_only=True)
     except StoreError as e:
         print(f"coplan check: NOT SOUND. {e}", file=sys.stderr)
         return 1

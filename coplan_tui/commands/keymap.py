@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
     from ..paths import default_db
     from ..store import Store
 
-    store = Store(default_db(getattr(args, "db", None)))
+    store = Store(default_db(getattr(args, "db", None)), lazy=True)
     current = dict(store.setting("keymap", {}) or {})
     known = binding_ids()
     if args.reset:

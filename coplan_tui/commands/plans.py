@@ -70,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
     if not path.exists():
         print(f"coplan plans: {no_database(path)}", file=sys.stderr)
         return 1
-    store = Store(path, create=False)
+    store = Store(path, create=False, lazy=True)
     try:
         rows = plan_rows(store, args.partnership)
     except ValueError as e:

@@ -128,7 +128,7 @@ def run(args: argparse.Namespace) -> int:
     except DomainError as e:
         print(f"coplan release: --as-of: {e}", file=sys.stderr)
         return 2
-    store = Store(path, create=False)
+    store = Store(path, create=False, lazy=True)
     try:
         rows = release_rows(store, args.partnership, as_of)
     except ValueError as e:

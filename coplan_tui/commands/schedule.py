@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
     if not 1 <= args.weeks <= 104:
         print(printable("coplan schedule: --weeks is between 1 and 104"), file=sys.stderr)
         return 2
-    store = Store(path, create=False)
+    store = Store(path, create=False, lazy=True)
     try:
         partnerships = partnerships_named(sorted(store.all(Partnership), key=lambda p: p.display_name.lower()), args.partnership)
     except ValueError as e:

@@ -154,7 +154,7 @@ def run_add(args: argparse.Namespace) -> int:
     from ..paths import default_db
     from ..store import Store
 
-    store = Store(default_db(getattr(args, "db", None)), create=False)
+    store = Store(default_db(getattr(args, "db", None)), create=False, lazy=True)
     now = store.clock()
     day = _today()
     try:
@@ -181,7 +181,7 @@ def run_mark(args: argparse.Namespace) -> int:
     from ..paths import default_db
     from ..store import Store
 
-    store = Store(default_db(getattr(args, "db", None)), create=False)
+    store = Store(default_db(getattr(args, "db", None)), create=False, lazy=True)
     now = store.clock()
     todos = [store.find(Todo, prefix) for prefix in args.ids]  # NotFound stops before any write
     changed = [(reopen if args.reopen else mark_done)(t, now) for t in todos if t.is_open != args.reopen]

@@ -135,7 +135,7 @@ def run_import(args: argparse.Namespace) -> int:
     except BadFile as e:
         print(f"coplan import: {e}", file=sys.stderr)
         return 2
-    store = Store(default_db(getattr(args, "db", None)), create=False)
+    store = Store(default_db(getattr(args, "db", None)), create=False, lazy=True)
     try:
         default = pick_partnership(store, args.partnership) if args.partnership else None
     except DomainError as e:
@@ -225,7 +225,7 @@ def _with_partnership(path: Path, cls, prefix: str):
     from ..domain.models import Partnership
     from ..store import Store
 
-    store = Store(path, create=False)
+    store = Store(path, create=False, lazy=True)
     doc = store.find(cls, prefix)
     partnership = store.get(Partnership, doc.partnership_id)
     if partnership is None:

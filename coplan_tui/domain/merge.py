@@ -14,7 +14,6 @@ from typing import Any, TypeVar
 from .models import REVISION_FIELDS, Doc
 
 D = TypeVar("D", bound=Doc)
-from .shared_notes import SharedNotes, merged_state
 
 BOOKKEEPING = REVISION_FIELDS | {"updated_at", "last_activity", "notes_state"}
 """Fields that change with every save, or merge by their own rule: never worth a notice."""
@@ -41,6 +40,8 @@ def merge_documents(base: dict[str, Any] | None, ours: dict[str, Any], theirs: d
     without a base, every field that differs counts as changed by both."""
     merged = three_way(base if base is not None else {}, ours, theirs)
     if ours.get("notes_state") or theirs.get("notes_state"):
+        from .shared_notes import SharedNotes, merged_state  # pycrdt: only sessions' notes need it
+
         state = merged_state(ours.get("notes_state", ""), theirs.get("notes_state", ""))
         merged["notes_state"] = state
         notes = SharedNotes(state)

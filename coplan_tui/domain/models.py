@@ -15,7 +15,7 @@ from uuid import uuid4
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 from .catalogue import Approach, Level, Phase, Role
-from .safe_text import one_line, printable
+from .safe_text import printable, printable_line
 
 BOTH = "both"
 """The owner value for a to-do that both members share."""
@@ -35,11 +35,12 @@ _Clean = BeforeValidator(_printable)
 """Every text field drops control characters as it is validated: see ``safe_text``."""
 
 
-def _single_line(value: object) -> object:
-    return one_line(value) if isinstance(value, str) else value
+def _printable_line(value: object) -> object:
+    return printable_line(value) if isinstance(value, str) else value
 
 
-_OneLine = BeforeValidator(_single_line)
+_CleanLine = BeforeValidator(_printable_line)
+"""``_Clean``, then every line break made a space: one call, as a load runs it on every title."""
 
 TEXT_MAX = 10_000
 TITLE_MAX = 500
@@ -47,15 +48,15 @@ NOTES_MAX = 100_000
 """A step's notes (and the reflection's) hold a long meeting's worth of typing."""
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=TEXT_MAX), _Clean]
-Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=TITLE_MAX), _OneLine, _Clean]  # _Clean runs first (right to left)
+Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=TITLE_MAX), _CleanLine]
 Notes = Annotated[str, StringConstraints(strip_whitespace=True, max_length=NOTES_MAX), _Clean]
-Line = Annotated[str, StringConstraints(strip_whitespace=True, max_length=TEXT_MAX), _OneLine, _Clean]
+Line = Annotated[str, StringConstraints(strip_whitespace=True, max_length=TEXT_MAX), _CleanLine]
 """Optional one-line text, such as a partnership's name: shown in headers, tables and ics."""
 Minutes = Annotated[int, Field(ge=1, le=240)]
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True, defer_build=True)
 
 
 REVISION_FIELDS = frozenset({"rev", "updated_by"})

@@ -21,7 +21,7 @@ _CR = re.compile(r"\r\n?")
 
 def printable(text: str) -> str:
     """``text`` without control characters other than tab and newline (see the module)."""
-    if _CONTROL.search(text) is None:
+    if text.isprintable() or _CONTROL.search(text) is None:  # the first is quicker, and says enough for most
         return text
     return _CONTROL.sub("", _CR.sub("\n", text))
 
@@ -34,6 +34,11 @@ def one_line(text: str) -> str:
     line everywhere it is shown (a table row, a to-do editor's field, an ics SUMMARY). A title
     from the command line or an import kept its newline, and a row then spilled over others."""
     return _LINE_BREAKS.sub(" ", text) if _LINE_BREAKS.search(text) else text
+
+
+def printable_line(text: str) -> str:
+    """``one_line(printable(text))``: how a title is stored. A load runs it on every title."""
+    return text if text.isprintable() else one_line(printable(text))
 
 
 def has_controls(text: str) -> bool:

@@ -11,15 +11,31 @@ documents, so a removal costs the same whatever the table's size.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any
+
+from pydantic import BaseModel
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
+def dumps(value: Any) -> bytes:
+    return _ENCODER.encode(value).encode("utf-8")
+
+
+def entry(key: str, doc: Any) -> bytes:
+    """``"key":{...}``: one document as its table holds it."""
+    body = doc.__pydantic_serializer__.to_json(doc) if isinstance(doc, BaseModel) else dumps(doc)
+    return dumps(key) + b":" + body
+
 
 SWEEP_AT = 64
 """Blanks tolerated before a sweep is considered (a sweep also needs blanks > documents)."""
 
 
 class EncodedTable:
-    __slots__ = ("pieces", "size", "_slots", "_first", "_blanks")
+    __slots__ = ("pieces", "size", "_slots", "_first", "_blanks", "_blob")
 
     def __init__(self, entries: dict[str, bytes]):
         """``entries``: doc_id -> ``"doc_id":{...}``, in file order."""
@@ -30,6 +46,8 @@ class EncodedTable:
         self._first = 0
         """The slot of the first document: the one piece without a leading comma."""
         self._blanks = 0
+        self._blob = False
+        """``pieces[0]`` holds the documents of a table not read yet, whole."""
         self._rebuild(entries)
 
     @classmethod
@@ -44,6 +62,23 @@ class EncodedTable:
         table._slots = slots
         table.size = sum(map(len, pieces))
         return table
+
+    @classmethod
+    def blob(cls, documents: bytes) -> EncodedTable:
+        """A table whose documents (``"1":{...},"2":{...}``, not empty) are not parsed yet."""
+        table = cls.from_pieces({}, [documents])
+        table._blob = True
+        return table
+
+    def open_blob(self, read: EncodedTable) -> None:
+        """The blob's documents were parsed into ``read``: its pieces take the blob's place."""
+        assert self._blob and read.pieces and not read._blob and read._first == 0
+        shift = len(read.pieces) - 1
+        self._slots = {**read._slots, **{key: slot + shift for key, slot in self._slots.items()}}
+        self.pieces = read.pieces + self.pieces[1:]
+        self._blanks += read._blanks
+        self.size = sum(map(len, self.pieces))
+        self._blob = False
 
     def _rebuild(self, entries: dict[str, bytes]) -> None:
         values = list(entries.values())
@@ -61,7 +96,7 @@ class EncodedTable:
         slot = self._slots.get(doc_id)
         if slot is None:
             slot = self._slots[doc_id] = len(self.pieces)
-            if len(self._slots) == 1:
+            if len(self._slots) == 1 and not self._blob:
                 self._first = slot
             self.pieces.append(b"")
         piece = entry if slot == self._first else b"," + entry
@@ -83,5 +118,5 @@ class EncodedTable:
             self._first = after
             pieces[after] = pieces[after][1:]
             self.size -= 1
-        if self._blanks > SWEEP_AT and self._blanks > len(self._slots):
+        if self._blanks > SWEEP_AT and self._blanks > len(self._slots) and not self._blob:
             self._rebuild({d: self._entry(s) for d, s in sorted(self._slots.items(), key=lambda item: item[1])})

@@ -31,12 +31,10 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return data
 
 
-def parse_file(raw: bytes) -> dict[str, Any]:
-    """Parse and check a DB file's bytes; raise SchemaProblem with the reason."""
-    if not raw.strip():
-        raise SchemaProblem("it is empty (0 bytes of data), which coplan never writes")
+def parse_json(raw: bytes) -> Any:
+    """JSON with every key of an object different; raise SchemaProblem with the reason."""
     try:
-        data = json.loads(raw, object_pairs_hook=_unique_keys)
+        return json.loads(raw, object_pairs_hook=_unique_keys)
     except _DuplicateKey as e:
         raise SchemaProblem(f"the key {str(e)[:80]!r} appears twice in one object (was the file edited by hand?)") from None
     except RecursionError:
@@ -45,7 +43,13 @@ def parse_file(raw: bytes) -> dict[str, Any]:
         raise SchemaProblem("it is not text (not UTF-8)") from None
     except json.JSONDecodeError as e:
         raise SchemaProblem(f"it is not valid JSON (line {e.lineno}, column {e.colno}: {e.msg}); it may be truncated") from None
-    data, _ = check_and_migrate(data)
+
+
+def parse_file(raw: bytes) -> dict[str, Any]:
+    """Parse and check a DB file's bytes; raise SchemaProblem with the reason."""
+    if not raw.strip():
+        raise SchemaProblem("it is empty (0 bytes of data), which coplan never writes")
+    data, _ = check_and_migrate(parse_json(raw))
     return data
 
 

@@ -13,6 +13,11 @@ turns back into the file's exact bytes. The structure is all ASCII, so the scann
 documents' bounds in it; a document that is ASCII throughout is parsed right as it is, and
 any other is validated again from its UTF-8 bytes.
 
+With ``lazy``, a model table is not parsed at all: its text is found whole and kept for later
+(``unread.py``). Its end is the next table's name (``},"todos":{``): a string in the file holds
+no bare ``"``, and no document nests an object under a table's name. A table with no such
+name after it is the last, and the file must end right after it.
+
 Only the layout coplan writes is taken this way (an object of tables of objects, ``_meta``
 first, at the current schema version). Anything else (an older schema to migrate, a
 damaged or hand-edited file, an invalid document) returns None, and the caller falls back
@@ -23,6 +28,8 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
+
 from pydantic import BaseModel, ValidationError
 
 from .encoded import EncodedTable
@@ -30,10 +37,23 @@ from .raw import _DuplicateKey, _unique_keys
 from . import schema
 from .schema import APP_MARKER, META_TABLE, SchemaProblem, meta_of
 from .tables import Compactor, Table
+from .unread import Unread
 
 _SPACE = re.compile(r"[ \t\n\r]*")
+_NEXT_TABLE = re.compile(r'\}[ \t\n\r]*,[ \t\n\r]*"(?:_meta|settings|partnerships|templates|sessions|todos|plans|requests)"[ \t\n\r]*:[ \t\n\r]*\{')
+"""Where a table ends and the next one begins."""
+_ENTRY = re.compile(r'(,?)[ \t\n\r]*"([^"\\\x00-\x1f]*)"[ \t\n\r]*:[ \t\n\r]*')
+"""The comma before a document (all but the first), its key and the colon after; a key with
+escapes (never written by coplan or TinyDB) sends the file to the slow path."""
 _DECODE = json.JSONDecoder(object_pairs_hook=_unique_keys).raw_decode
 """Two equal keys in one object send the file to the slow path, which refuses it by name."""
+
+
+def _end_brace(text: str, end: int) -> int:
+    """Just after the ``}`` that ends ``text[:end]`` but for spaces; 0 when it ends otherwise."""
+    while end > 0 and text[end - 1] in " \t\n\r":
+        end -= 1
+    return end if end > 0 and text[end - 1] == "}" else 0
 
 
 class _Unusual(Exception):
@@ -45,19 +65,49 @@ def as_text(raw: bytes) -> str:
     return raw.decode("latin-1")
 
 
-def scan_file(text: str, models: dict[str, type[BaseModel]]) -> tuple[dict[str, Table], dict[str, EncodedTable]] | None:
-    """Tables and their encoded pieces from ``as_text(raw)``, or None when the slow path must decide."""
+def scan_file(
+    text: str,
+    models: dict[str, type[BaseModel]],
+    lazy: tuple[bytes, Callable[[str], Exception]] | None = None,
+    keep: bool = True,
+) -> tuple[dict[str, Table], dict[str, EncodedTable]] | None:
+    """Tables and their encoded pieces from ``as_text(raw)``, or None when the slow path must decide.
+
+    ``lazy``: ``(raw, fail)`` leaves each model table unread (see ``unread.py``), raising what
+    ``fail`` makes when one read later is invalid.
+    ``keep=False``: every model document is validated as for keeping, then dropped; each table
+    maps its ids to None (``coplan check`` counts them; it would only pay to keep them)."""
     try:
-        return _Scanner(text, models).file()
+        return _Scanner(text, models, lazy, keep).file()
     except (_Unusual, ValueError, IndexError, SchemaProblem, ValidationError):  # UnicodeDecodeError is a ValueError
         return None
 
 
+def scan_table(text: str, cls: type[BaseModel], name: str) -> tuple[Table, EncodedTable] | None:
+    """One table's ``{...}`` text, read as ``scan_file`` reads it, or None for the slow path."""
+    try:
+        scanner = _Scanner(text, {name: cls})
+        found = scanner._table(cls, name)
+        scanner._space()
+        return None if scanner.at != len(text) else found
+    except (_Unusual, ValueError, IndexError, ValidationError):
+        return None
+
+
 class _Scanner:
-    def __init__(self, text: str, models: dict[str, type[BaseModel]]):
+    def __init__(
+        self,
+        text: str,
+        models: dict[str, type[BaseModel]],
+        lazy: tuple[bytes, Callable[[str], Exception]] | None = None,
+        keep: bool = True,
+    ):
         self.text = text
         self.at = 0
         self.models = models
+        self.lazy = lazy
+        self.keep = keep
+        """False: validate every document and keep only its id (see ``scan_file``)."""
         self.compact = Compactor()
 
     def _space(self) -> None:
@@ -92,7 +142,9 @@ class _Scanner:
             self._expect(":")
             if name in tables or (first and name != META_TABLE):
                 raise _Unusual(name)
-            tables[name], encoded[name] = self._table(self.models.get(name), name)
+            cls = self.models.get(name)
+            unread = None if first or cls is None or self.lazy is None else self._unread(cls, name)
+            tables[name], encoded[name] = unread or self._table(cls, name)
             if first:
                 meta = meta_of({META_TABLE: tables[name].docs})
                 if meta is None or meta.get("app") != APP_MARKER or meta.get("schema_version") != schema.SCHEMA_VERSION:
@@ -106,44 +158,79 @@ class _Scanner:
             tables.setdefault(name, Table())
         return tables, encoded
 
+    def _unread(self, cls: type[BaseModel], name: str) -> tuple[Table, EncodedTable] | None:
+        """The table at ``self.at`` as text, not parsed; None when it is empty or laid out otherwise."""
+        self._space()
+        text, start = self.text, self.at
+        first = _SPACE.match(text, start + 1).end()  # type: ignore[union-attr]
+        if text[start] != "{" or text[first] != '"':
+            return None  # not an object, or an empty one
+        follows = _NEXT_TABLE.search(text, start)
+        if follows is not None:
+            end = follows.start() + 1
+        else:  # the last table: the file ends with its brace and the file's own
+            outer = _end_brace(text, len(text))
+            end = _end_brace(text, outer - 1) if outer else 0
+            if end <= start + 1:
+                return None
+        last = _end_brace(text, end - 1)  # the documents without the spaces around them
+        if last <= first:
+            return None  # the last value is not an object: the slow path says what is wrong
+        assert self.lazy is not None
+        table = Table()
+        documents = slice(first, last)
+        table.unread = Unread(name, cls, self.lazy[0], start, end, documents, self.lazy[1])
+        self.at = end
+        return table, table.unread.encoded
+
     def _table(self, cls: type[BaseModel] | None, name: str) -> tuple[Table, EncodedTable]:
-        text = self.text
+        """One table, document by document (the loop runs 50,000 times: it keeps to locals)."""
+        text, keep = self.text, self.keep or cls is None  # settings and _meta are always kept
+        space, entry_at, decode = _SPACE.match, _ENTRY.match, _DECODE
+        validate = (self.compact.validate if keep else self.compact.validate_only) if cls is not None else None
         table = Table()
         docs, keys = table.docs, table.keys
         slots: dict[str, int] = {}
         pieces: list[bytes] = []
-        top = 0
+        top = count = 0
         self._expect("{")
-        while self._peek() != "}":
-            start = self.at
-            if pieces:
-                self._expect(",")
-            key = self._key()
-            self._expect(":")
-            self._space()
-            begin = self.at
+        at = self.at
+        while True:
+            at = space(text, at).end()  # type: ignore[union-attr]
+            if text[at] == "}":
+                break
+            start = at  # at the comma, or at the first key
+            entry = entry_at(text, start)
+            if entry is None or bool(entry[1]) != bool(count):
+                raise _Unusual(name)
+            key, begin = entry[2], entry.end()
             try:
-                doc, self.at = _DECODE(text, begin)
+                doc, at = decode(text, begin)
             except _DuplicateKey:
                 raise _Unusual(name) from None
-            if not isinstance(doc, dict) or key in slots or not key.isascii():
+            if type(doc) is not dict or key in slots or not key.isascii():
                 raise _Unusual(name)
-            top = max(top, int(key))
-            piece = text[start : self.at].strip()
+            number = int(key)
+            if number > top:
+                top = number
+            piece = text[start:at]
             if not piece.isascii():  # the dict holds UTF-8 bytes as Latin-1 characters
                 try:
-                    doc = json.loads(text[begin : self.at].encode("latin-1"), object_pairs_hook=_unique_keys)
+                    doc = json.loads(text[begin:at].encode("latin-1"), object_pairs_hook=_unique_keys)
                 except _DuplicateKey:
                     raise _Unusual(name) from None
-            value = doc if cls is None else self.compact.validate(cls, doc)
-            uuid = value.id if cls is not None else doc.get("id", key)  # type: ignore[attr-defined]
+            value = doc if validate is None else validate(cls, doc)  # type: ignore[arg-type]
+            uuid = doc.get("id", key) if validate is None else value.id  # type: ignore[attr-defined]
             if uuid in docs:
                 raise _Unusual("a repeated id")
-            docs[uuid] = value
-            keys[uuid] = key
-            slots[key] = len(pieces)
-            pieces.append(piece.encode("latin-1"))
-        self.at += 1
+            slots[key] = count
+            count += 1
+            if keep:
+                docs[uuid] = value
+                keys[uuid] = key
+                pieces.append(piece.encode("latin-1"))
+            else:
+                docs[uuid] = None
+        self.at = at + 1
         table.next_key = top + 1
-        return table, EncodedTable.from_pieces(slots, pieces)
-
+        return table, EncodedTable.from_pieces(slots if keep else {}, pieces)

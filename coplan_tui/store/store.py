@@ -15,6 +15,7 @@ processes lose each other's updates and reuse doc_ids, and its query cache goes 
 from __future__ import annotations
 
 import errno
+import gc
 from dataclasses import dataclass
 import glob
 import json
@@ -35,7 +36,7 @@ from ..domain.merge import BOOKKEEPING, field_name, merge_documents
 from ..domain.models import LessonPlan, Partnership, ResourceRequest, Session, SessionTemplate, Todo
 from .atomic import PRIVATE_FILE, Signature, atomic_write, ensure_private_dir, real_path, signature
 from .backups import backup_dir, make_backup
-from .encoded import EncodedTable
+from .encoded import EncodedTable, dumps, entry
 from .errors import WHERE, BadDbPath, InvalidDocument, NotFound, StoreError, UnreadableFile, WriteFailed, check_db_path, no_database
 from .raw import parse_file
 from .scan import as_text, scan_file
@@ -108,17 +109,17 @@ def _now() -> datetime:
     return datetime.now().astimezone()
 
 
-_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
-
-
-def _dumps(value: Any) -> bytes:
-    return _ENCODER.encode(value).encode("utf-8")
-
-
-def _encode_doc(doc: Any) -> bytes:
-    if isinstance(doc, BaseModel):
-        return doc.__pydantic_serializer__.to_json(doc)
-    return _dumps(doc)
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """A load makes a million objects and no cycles: the collector would walk them all again
+    and again as they come (about 0.1 s at 50,000 to-dos)."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 def load_tables(data: dict[str, Any]) -> dict[str, Table]:
@@ -142,10 +143,25 @@ def validate_documents(data: dict[str, Any]) -> dict[str, dict[str, BaseModel]]:
 class Store:
     """Typed repository over one coplan DB file. Thread-safe; safe across processes."""
 
-    def __init__(self, path: Path | str, *, clock: Callable[[], datetime] = _now, create: bool = True):
+    def __init__(
+        self,
+        path: Path | str,
+        *,
+        clock: Callable[[], datetime] = _now,
+        create: bool = True,
+        lazy: bool = False,
+        count_only: bool = False,
+    ):
+        """``lazy``: parse each table when it is first needed (a command that needs a few),
+        not all of them at load (the app, which shows them all): see ``unread.py``.
+
+        ``count_only``: validate every document as a load does, then keep none of them; the
+        store can count them and do nothing else, and writes nothing (``coplan check``)."""
         self.path = real_path(Path(path).expanduser().absolute())
         """The file itself: a symlinked path is written through to its target, which is also what is locked."""
         self.clock = clock
+        self._lazy = lazy
+        self._count_only = count_only
         self._mutex = threading.RLock()
         """Guards the in-memory data; held briefly, never across disk I/O, so UI reads never wait on the disk."""
         self._writer = threading.Lock()
@@ -166,8 +182,8 @@ class Store:
         """The generation of the last full load: nothing older can be caught up on."""
         self._complete_after = 0
         """The log holds every change made after this generation (older ones fell off its end)."""
-        self.read_only = False
-        """Opened where no lock file can be made: every write is refused with a clear message."""
+        self.read_only = count_only
+        """Opened where no lock file can be made (or only to count): every write is refused with a clear message."""
         self.user: str | None = None
         """Who is saving (the person's name); stored as each document's ``updated_by``."""
         self._history: dict[tuple[str, str, int], dict[str, Any]] = {}
@@ -241,8 +257,11 @@ class Store:
         except OSError as e:
             raise self._unreadable(f"it cannot be read ({e.strerror})") from None
         text = as_text(raw)
-        del raw  # the text is the one copy of the file while it loads
-        scanned = scan_file(text, MODEL_OF)
+        lazy = (raw, self._unreadable) if self._lazy else None
+        del raw  # the text is the one copy of the file while it loads (the tables left unread keep it)
+        with _no_gc():
+            scanned = scan_file(text, MODEL_OF, lazy, keep=not self._count_only)
+        del lazy
         if scanned is not None:
             tables, encoded = scanned
         else:
@@ -270,21 +289,22 @@ class Store:
         """Keep the revisions another process just replaced (a save from one of them must
         merge with the new copy), and note the values this window saved that were replaced."""
         for table in TABLE_OF.values():
-            old_docs = self._tables[table].docs if table in self._tables else {}
-            if not old_docs or table not in fresh:
-                continue
+            old = self._tables.get(table)
+            if old is None or old.unread is not None or not old.docs or table not in fresh:
+                continue  # a table never read here holds no copy a save could be based on
+            old_docs = old.docs
             for doc_id, doc in fresh[table].docs.items():
                 before = old_docs.get(doc_id)
                 if before is not None and getattr(before, "rev", 0) != getattr(doc, "rev", 0):
                     self._keep(table, dump(before))
         for table, doc_id in list(self._deleted_here):
-            back = fresh[table].docs.get(doc_id) if table in fresh else None
-            if back is not None and doc_id not in (self._tables[table].docs if table in self._tables else {}):
+            back = fresh[table].get(doc_id) if table in fresh else None
+            if back is not None and (table not in self._tables or self._tables[table].get(doc_id) is None):
                 doc = dump(back)
                 self._notices.append(Notice(_what(table, doc), Notice.REVIVED, doc.get("updated_by"), None))
                 self._deleted_here.discard((table, doc_id))
         for (table, doc_id), handed in list(self._handed.items()):
-            found = fresh[table].docs.get(doc_id) if table in fresh else None
+            found = fresh[table].get(doc_id) if table in fresh else None
             doc = dump(found) if found is not None else None
             if doc is None or doc.get("rev", 0) <= handed.written:
                 continue
@@ -515,7 +535,7 @@ class Store:
         return revised
 
     def _raw(self, table: str, doc_id: str) -> dict[str, Any] | None:
-        doc = self._tables[table].docs.get(doc_id) if table in self._tables else None
+        doc = self._tables[table].get(doc_id) if table in self._tables else None
         return None if doc is None else dump(doc)
 
     def _validated(self, doc: BaseModel) -> BaseModel:
@@ -528,7 +548,7 @@ class Store:
 
     def _committed(self, cls: type[M], doc_id: str) -> M | None:
         """The file's copy, without this window's staged edits."""
-        return self._table(TABLE_OF[cls]).docs.get(doc_id)  # type: ignore[return-value]
+        return self._table(TABLE_OF[cls]).get(doc_id)  # type: ignore[return-value]
 
     def _check_links(self, puts: list[BaseModel], deleted_partnerships: set[str], get: Callable[..., Any]) -> None:
         """``get`` reads what the links must point to: what the window sees when staging, the
@@ -583,15 +603,15 @@ class Store:
             if doc is None:
                 encoded.remove(key)
             else:
-                encoded.put(key, _dumps(key) + b":" + _encode_doc(doc))
+                encoded.put(key, entry(key, doc))
         self._dirty.clear()
         parts: list[list[bytes]] = [[b"{"]]
         size = 2
         for n, (table, docs) in enumerate(self._tables.items()):
             encoded = self._encoded.get(table)
             if encoded is None:
-                encoded = self._encoded[table] = EncodedTable({key: _dumps(key) + b":" + _encode_doc(doc) for key, doc in docs.items_by_key()})
-            head = (b"," if n else b"") + _dumps(table) + b":{"
+                encoded = self._encoded[table] = EncodedTable({key: entry(key, doc) for key, doc in docs.items_by_key()})
+            head = (b"," if n else b"") + dumps(table) + b":{"
             parts += [[head], encoded.pieces, [b"}"]]
             size += len(head) + encoded.size + 1
         parts.append([b"}"])

@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -195,6 +196,10 @@ def main() -> int:
     parser.add_argument("--keys", type=int, default=40)
     parser.add_argument("--only", choices=("cold", "career"), default=None)
     args = parser.parse_args()
+    # Bytecode as `pip install` leaves it, for coplan and the minimal app alike: the harness
+    # sets PYTHONDONTWRITEBYTECODE, so without it every start compiled coplan from source.
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "coplan_tui"), str(ROOT / "tests" / "benchmarks")],
+                   stdout=subprocess.DEVNULL, check=True)
     with tempfile.TemporaryDirectory(prefix="coplan-tty-") as tmp:
         folder = Path(tmp)
         if args.only in (None, "cold"):

@@ -30,7 +30,16 @@ CASES = {
         "newer coplan",
     ),
     "invalid-doc": (lambda good: good.replace(b'"title":"Print 8', b'"title":"","x":"'), "invalid"),
+    "repeated-id": (lambda good: _repeat_a_todo(good), "share the id"),
 }
+
+
+def _repeat_a_todo(good: bytes) -> bytes:
+    """One to-do under two keys: counting would say 13 where there are 12."""
+    data = json.loads(good)
+    todos = data["todos"]
+    todos["999"] = next(iter(todos.values()))
+    return json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode()
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
