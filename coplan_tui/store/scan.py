@@ -14,9 +14,10 @@ documents' bounds in it; a document that is ASCII throughout is parsed right as 
 any other is validated again from its UTF-8 bytes.
 
 With ``lazy``, a model table is not parsed at all: its text is found whole and kept for later
-(``unread.py``). Its end is the next table's name (``},"todos":{``): a string in the file holds
-no bare ``"``, and no document nests an object under a table's name. A table with no such
-name after it is the last, and the file must end right after it.
+(``unread.py``). Its end is the next table's start (``},"todos":{"1":{``): a string in the file
+holds no bare ``"``, and no document nests numbered documents. A table with none after it is
+the last, and the file must end right after it. The table's braces must balance, so a damaged
+file is not taken this way; nor is one with a table coplan does not keep.
 
 Only the layout coplan writes is taken this way (an object of tables of objects, ``_meta``
 first, at the current schema version). Anything else (an older schema to migrate, a
@@ -35,16 +36,33 @@ from pydantic import BaseModel, ValidationError
 from .encoded import EncodedTable
 from .raw import _DuplicateKey, _unique_keys
 from . import schema
-from .schema import APP_MARKER, META_TABLE, SchemaProblem, meta_of
+from .schema import APP_MARKER, META_TABLE, TABLES, SchemaProblem, meta_of
 from .tables import Compactor, Table
 from .unread import Unread
 
 _SPACE = re.compile(r"[ \t\n\r]*")
-_NEXT_TABLE = re.compile(r'\}[ \t\n\r]*,[ \t\n\r]*"(?:_meta|settings|partnerships|templates|sessions|todos|plans|requests)"[ \t\n\r]*:[ \t\n\r]*\{')
-"""Where a table ends and the next one begins."""
-_ENTRY = re.compile(r'(,?)[ \t\n\r]*"([^"\\\x00-\x1f]*)"[ \t\n\r]*:[ \t\n\r]*')
-"""The comma before a document (all but the first), its key and the colon after; a key with
-escapes (never written by coplan or TinyDB) sends the file to the slow path."""
+_TABLE_NAMES = frozenset((META_TABLE, *TABLES))
+_WS = r"[ \t\n\r]*"
+_DOCUMENTS = rf'{_WS}(?:"[0-9]+"{_WS}:{_WS}\{{|\}})'
+_OBJECT_AFTER = re.compile(
+    rf'\}}{_WS},{_WS}"(?:(?P<name>(?![0-9]+")[^"\\]*)"{_WS}:{_WS}\{{(?P<documents>{_DOCUMENTS})?|(?P<numbered>[0-9]+)"{_WS}:{_WS}\{{{_DOCUMENTS})'
+)
+"""An object after an object. Where a table ends and the next begins when its name is a table's
+(no document has a field named so). A table coplan does not keep when its value is numbered
+documents, or none (no document nests such an object, nor an empty one right after an
+object). Otherwise a field inside a document, or the next document of the table."""
+
+
+def _next_table(text: str, start: int) -> re.Match[str] | None:
+    for found in _OBJECT_AFTER.finditer(text, start):
+        if found["name"] in _TABLE_NAMES or found["documents"] is not None or found["numbered"] is not None:
+            return found
+    return None
+
+
+_ENTRY = re.compile(r'(,?)[ \t\n\r]*"([0-9]{1,18})"[ \t\n\r]*:[ \t\n\r]*')
+"""The comma before a document (all but the first), its TinyDB number and the colon after; any
+other key (escaped, signed, too long) sends the file to the slow path, which says what is wrong."""
 _DECODE = json.JSONDecoder(object_pairs_hook=_unique_keys).raw_decode
 """Two equal keys in one object send the file to the slow path, which refuses it by name."""
 
@@ -165,8 +183,10 @@ class _Scanner:
         first = _SPACE.match(text, start + 1).end()  # type: ignore[union-attr]
         if text[start] != "{" or text[first] != '"':
             return None  # not an object, or an empty one
-        follows = _NEXT_TABLE.search(text, start)
+        follows = _next_table(text, start)
         if follows is not None:
+            if follows["name"] not in _TABLE_NAMES:
+                return None  # a table coplan does not keep (TinyDB's _default): read the file whole
             end = follows.start() + 1
         else:  # the last table: the file ends with its brace and the file's own
             outer = _end_brace(text, len(text))
@@ -174,9 +194,10 @@ class _Scanner:
             if end <= start + 1:
                 return None
         last = _end_brace(text, end - 1)  # the documents without the spaces around them
-        if last <= first:
-            return None  # the last value is not an object: the slow path says what is wrong
         assert self.lazy is not None
+        raw = self.lazy[0]
+        if last <= first or raw.count(b"{", start, end) != raw.count(b"}", start, end):
+            return None  # braces out of balance (damaged, or in some text): read it, exactly
         table = Table()
         documents = slice(first, last)
         table.unread = Unread(name, cls, self.lazy[0], start, end, documents, self.lazy[1])
@@ -208,7 +229,7 @@ class _Scanner:
                 doc, at = decode(text, begin)
             except _DuplicateKey:
                 raise _Unusual(name) from None
-            if type(doc) is not dict or key in slots or not key.isascii():
+            if type(doc) is not dict or key in slots:
                 raise _Unusual(name)
             number = int(key)
             if number > top:

@@ -39,6 +39,15 @@ def meta_of(data: Data) -> dict[str, Any] | None:
     return doc if isinstance(doc, dict) else None
 
 
+def check_table(name: str, table: object) -> None:
+    """A table is numbered documents; raise SchemaProblem saying how it is not."""
+    if not isinstance(table, dict) or not all(isinstance(d, dict) for d in table.values()):
+        raise SchemaProblem(f"its table {name!r} is damaged (not a set of documents)")
+    bad = next((key for key in table if not _DOC_KEY.fullmatch(key)), None)
+    if bad is not None:
+        raise SchemaProblem(f"its table {name!r} has a document numbered {bad[:40]!r}, which is not a number")
+
+
 def check_and_migrate(data: object) -> tuple[Data, bool]:
     """Return the data at the current version, and whether it was migrated."""
     if not isinstance(data, dict):
@@ -47,11 +56,7 @@ def check_and_migrate(data: object) -> tuple[Data, bool]:
     if meta is None or meta.get("app") != APP_MARKER:
         raise SchemaProblem("it is not a coplan database (no coplan marker in its _meta table)")
     for name, table in data.items():
-        if not isinstance(table, dict) or not all(isinstance(d, dict) for d in table.values()):
-            raise SchemaProblem(f"its table {name!r} is damaged (not a set of documents)")
-        bad = next((key for key in table if not _DOC_KEY.fullmatch(key)), None)
-        if bad is not None:
-            raise SchemaProblem(f"its table {name!r} has a document numbered {bad[:40]!r}, which is not a number")
+        check_table(name, table)
     version = meta.get("schema_version")
     if not isinstance(version, int) or version < 1:
         raise SchemaProblem(f"its schema version {version!r} is not valid")

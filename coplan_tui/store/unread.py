@@ -24,9 +24,11 @@ from pydantic import BaseModel
 
 from .encoded import EncodedTable, entry
 from .raw import parse_json
-from .schema import SchemaProblem
+from .schema import SchemaProblem, check_table
 from .tables import Table, model_table
 
+_PLAIN_ID = re.compile(r"[0-9A-Za-z_-]+")
+"""Ids that every JSON writer writes as they are (coplan's are hex)."""
 _KEY = rb'[{,][ \t\n\r]*"%s"[ \t\n\r]*:[ \t\n\r]*\{'
 """A document's key in its table, in any layout; for a nested object, a key can only look
 used when it is not, which is safe."""
@@ -51,7 +53,9 @@ class Unread:
         return self.raw.find(text.encode(), self.start, self.end) >= 0
 
     def mentions(self, doc_id: str) -> bool:
-        return self._has(f'"{doc_id}"')
+        """Whether the table's text holds this id. An id JSON could write in two ways (with an
+        escape) counts as held: then the table is read, which decides exactly."""
+        return not _PLAIN_ID.fullmatch(doc_id) or self._has(f'"{doc_id}"')
 
     def free_key(self, at_least: int) -> int:
         """A TinyDB key not used in the table, from one after its last document's key."""
@@ -91,7 +95,9 @@ class Unread:
         found = scan_table(text.decode("latin-1"), self.cls, self.name)
         if found is None:  # the exact path: it names what is wrong, or takes an unusual layout
             try:
-                table = model_table(self.name, self.cls, parse_json(text))
+                docs = parse_json(text)
+                check_table(self.name, docs)
+                table = model_table(self.name, self.cls, docs)
             except SchemaProblem as e:
                 raise self.fail(str(e)) from None
             found = table, EncodedTable({key: entry(key, doc) for key, doc in table.items_by_key()})

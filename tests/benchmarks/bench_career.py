@@ -23,6 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from tests.benchmarks.bytecode import precompile  # noqa: E402
+
 TODO_ADD_S = 0.5
 CHECK_S = 1.0
 RSS_MIB = 200
@@ -60,9 +62,7 @@ def main() -> int:
         db = Path(tmp) / "career.json"
         # Built by its own process: a child forked from a big parent reports the parent's RSS.
         subprocess.run([sys.executable, str(Path(__file__).with_name("big_db.py")), str(db), "career"], env=env, check=True)
-        # Bytecode as `pip install` leaves it: where PYTHONDONTWRITEBYTECODE is set, every run
-        # would otherwise compile the package from source again.
-        subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "coplan_tui")], stdout=subprocess.DEVNULL, check=True)
+        precompile()
         coplan = [sys.executable, "-m", "coplan_tui", "--db", str(db)]
         startup, _ = measure([sys.executable, "-c", "pass"], env, args.runs)
         loads, _ = measure([sys.executable, "-c", f"import json; json.loads(open({str(db)!r}, 'rb').read())"], env, args.runs)

@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -32,6 +31,8 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 import pexpect  # noqa: E402
+
+from tests.benchmarks.bytecode import precompile  # noqa: E402
 
 from tests.benchmarks.big_db import build  # noqa: E402
 from tests.e2e.harness import KEYS, Terminal  # noqa: E402
@@ -122,9 +123,10 @@ def cold_start(folder: Path, runs: int) -> None:
                 ours.append((at - start) * 1000)
                 frames.append((frame[1] - start) * 1000)
     base = statistics.median(minimal)
-    for name, values in (("first paint (Home's frame)", frames), ("Home showing the pair", ours)):
+    # The target is the first paint; the data's arrival is reported beside it, for scale.
+    for name, values, target in (("first paint (Home's frame)", frames, round(base * COLD_RATIO, 1)), ("Home showing the pair", ours, None)):
         emit(f"cold start to {name}, a year's DB, median", statistics.median(values), "ms",
-             target=round(base * COLD_RATIO, 1), baseline=round(base, 1), ratio=round(statistics.median(values) / base, 3),
+             target=target, baseline=round(base, 1), ratio=round(statistics.median(values) / base, 3),
              note="baseline: minimal Textual app (Header, Static, Footer) to its first paint, same pty harness, alternated")
 
 
@@ -196,10 +198,7 @@ def main() -> int:
     parser.add_argument("--keys", type=int, default=40)
     parser.add_argument("--only", choices=("cold", "career"), default=None)
     args = parser.parse_args()
-    # Bytecode as `pip install` leaves it, for coplan and the minimal app alike: the harness
-    # sets PYTHONDONTWRITEBYTECODE, so without it every start compiled coplan from source.
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "coplan_tui"), str(ROOT / "tests" / "benchmarks")],
-                   stdout=subprocess.DEVNULL, check=True)
+    precompile()  # for coplan and the minimal app alike
     with tempfile.TemporaryDirectory(prefix="coplan-tty-") as tmp:
         folder = Path(tmp)
         if args.only in (None, "cold"):

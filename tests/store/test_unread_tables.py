@@ -174,3 +174,69 @@ def test_a_save_from_another_process_meanwhile_is_kept(demo_file, clock):
     titles = [t.title for t in Store(demo_file).all(Todo)]
     assert {"Changed by Jordan", "Added by Jordan", "Added by Maria"} <= set(titles)
     assert len(titles) == len(set(t.id for t in Store(demo_file).all(Todo)))
+
+
+@pytest.mark.parametrize("where", ["between tables", "last"])
+def test_a_table_coplan_does_not_keep_is_never_taken_for_part_of_another(demo_file, clock, where):
+    """TinyDB's own ``_default`` table, say: a new to-do goes into the to-dos, and it stays as it was."""
+    data = json.loads(demo_file.read_bytes())
+    default = {"1": {"name": "kept by another program"}, "2": {"nested": {"1": {"x": 1}}}}
+    if where == "last":  # after the to-dos, moved to the end
+        todos = data.pop("todos")
+        data |= {"todos": todos, "_default": default}
+    else:
+        data = _after(data, "todos", "_default", default)
+    demo_file.write_text(json.dumps(data, separators=(",", ":"), ensure_ascii=False))
+    count = len(data["todos"])
+    store = Store(demo_file, clock=clock, lazy=True)
+    store.user = "Maria"
+    store.put(_new_todo(store, clock))
+    reread = Store(demo_file)
+    assert reread.count(Todo) == count + 1
+    assert reread.raw_tables()["_default"] == default
+
+
+def _after(data: dict, name: str, new: str, table: dict) -> dict:
+    out = {}
+    for key, value in data.items():
+        out[key] = value
+        if key == name:
+            out[new] = table
+    return out
+
+
+DAMAGE = {
+    "a brace too many at the end": lambda raw: raw + b"}",
+    "the to-dos' closing brace gone": lambda raw: raw.replace(b'},"plans":{', b',"plans":{', 1),
+    "a table after the end": lambda raw: raw + b',"plans":{}}',
+}
+
+
+@pytest.mark.parametrize("todos_last", [False, True], ids=["to-dos inside", "to-dos last"])
+@pytest.mark.parametrize("damage", list(DAMAGE))
+def test_a_damaged_file_is_refused_as_a_full_load_refuses_it(db_path, clock, damage, todos_last):
+    """A command must not write where the app would refuse to read (found by a reviewer: the
+    new to-do landed in a table of its own)."""
+    store = Store(db_path, clock=clock)
+    seed_demo(store)
+    data = json.loads(db_path.read_bytes())
+    if todos_last:
+        data |= {"plans": data.pop("plans"), "todos": data.pop("todos")}
+    raw = json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode()
+    assert b'},"plans":{' in raw
+    broken = DAMAGE[damage](raw)
+    db_path.write_bytes(broken)
+    with pytest.raises(UnreadableFile):
+        Store(db_path)
+    with pytest.raises(UnreadableFile):
+        Store(db_path, clock=clock, lazy=True)
+    assert db_path.read_bytes() == broken
+
+
+def test_an_id_json_can_write_two_ways_is_looked_up_by_reading(demo_file, clock):
+    """A hand-made id with a slash or a non-ASCII letter may be written escaped (``\\/``,
+    ``\\u00e9``): its text is not searched for, the table is read."""
+    store = Store(demo_file, clock=clock, lazy=True)
+    assert store._tables["todos"].unread is not None
+    assert store.get(Todo, "caf\u00e9/0001") is None
+    assert store._tables["todos"].unread is None

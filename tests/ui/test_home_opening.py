@@ -12,7 +12,8 @@ import sys
 import threading
 
 from coplan_tui.store import store as store_module
-from coplan_tui.ui.app import CoplanApp
+from coplan_tui.paths import styles_dir
+from coplan_tui.ui.app import STYLESHEETS, CoplanApp
 from coplan_tui.ui.screens.home import HomeScreen
 
 from .session_driver import wait_until
@@ -46,6 +47,9 @@ async def test_home_shows_the_file_it_opens_then_its_partnerships(demo_store, cl
         squeezed = "".join(text.split())  # a long temp path wraps onto the next line
         assert "Opening " in text and "".join(f"{path.name}…".split()) in squeezed  # literally, markup and all
         assert "Start session" not in text and "Open the demo" not in text
+        assert not app.screen.query("#partnerships")  # the table comes with the data: a quicker first frame
+        every_stylesheet = lambda: all(app.stylesheet.has_source(str(styles_dir() / n), "") for n in STYLESHEETS)  # noqa: E731
+        await wait_until(pilot, every_stylesheet, "the stylesheets the first frame did without")
         await pilot.press("s", "d", "n")  # nothing to act on yet: the keys do nothing
         assert isinstance(app.screen, HomeScreen) and app.store is None
         gate.set()
@@ -53,6 +57,7 @@ async def test_home_shows_the_file_it_opens_then_its_partnerships(demo_store, cl
         assert len(app.screen_stack) == 2  # the default screen and one Home, not a second Home
         text = screen_text(app)
         assert "Alvarez & Lee" in text and "Opening" not in text and "Start session" in text
+        assert app.screen.query_one("#partnerships").row_count == 2
         await pilot.press("q")
 
 

@@ -63,15 +63,27 @@ class HomeScreen(CoplanScreen[None]):
     ]
 
     def compose(self) -> ComposeResult:
+        opening = self.app.store is None
+        self.set_class(opening, "-empty")  # before the children mount: the first frame is laid out once
         yield Header()
         with Vertical(id="home"):
-            yield Static("", id="welcome")
-            yield DataTable(id="partnerships", cursor_type="row", zebra_stripes=True)
-            yield Static("", id="detail")
+            yield Static(self._opening() if opening else "", id="welcome")
+            if not opening:
+                yield from self._table_and_detail()
         yield CoplanFooter()
 
+    @staticmethod
+    def _table_and_detail() -> ComposeResult:
+        """Mounted once the file is open: the first frame ("Opening …") is quicker without them."""
+        yield DataTable(id="partnerships", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="detail")
+
+    def _opening(self):
+        return lit(f"Opening {self.app.db_path}…")
+
     def on_mount(self) -> None:
-        self.refresh_data()
+        if self.app.store is not None:  # else compose showed "Opening": the first frame is that
+            self.refresh_data()
 
     def on_data_changed(self, _: DataChanged) -> None:
         self.refresh_data()
@@ -90,8 +102,8 @@ class HomeScreen(CoplanScreen[None]):
 
     @property
     def selected(self) -> Partnership | None:
-        table = self.query_one("#partnerships", DataTable)
-        if not table.row_count:
+        table = next(iter(self.query("#partnerships").results(DataTable)), None)
+        if table is None or not table.row_count:
             return None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         from ...domain.models import Partnership
@@ -102,7 +114,12 @@ class HomeScreen(CoplanScreen[None]):
         store = self.app.store
         if store is None:
             self.set_class(True, "-empty")
-            self.query_one("#welcome", Static).update(lit(f"Opening {self.app.db_path}…"))
+            self.query_one("#welcome", Static).update(self._opening())
+            return
+        if not self.query("#partnerships"):
+            self.query_one("#home").mount_all(self._table_and_detail())
+            self.query_one("#partnerships").focus()  # as it would have been, composed at the start
+            self.call_after_refresh(self.refresh_data)  # fill it once it is there
             return
         from ...domain.models import Session, Todo
         from ..widgets.home_rows import partnership_row
