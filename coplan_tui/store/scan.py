@@ -97,7 +97,7 @@ def scan_file(
     maps its ids to None (``coplan check`` counts them; it would only pay to keep them)."""
     try:
         return _Scanner(text, models, lazy, keep).file()
-    except (_Unusual, ValueError, IndexError, SchemaProblem, ValidationError):  # UnicodeDecodeError is a ValueError
+    except (_Unusual, ValueError, IndexError, RecursionError, SchemaProblem, ValidationError):  # UnicodeDecodeError is a ValueError
         return None
 
 
@@ -108,7 +108,7 @@ def scan_table(text: str, cls: type[BaseModel], name: str) -> tuple[Table, Encod
         found = scanner._table(cls, name)
         scanner._space()
         return None if scanner.at != len(text) else found
-    except (_Unusual, ValueError, IndexError, ValidationError):
+    except (_Unusual, ValueError, IndexError, RecursionError, ValidationError):
         return None
 
 

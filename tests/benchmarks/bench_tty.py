@@ -11,8 +11,9 @@ the arrival of the chunk of output that made the screen show the expected text.
 - with 50,000 to-dos: the first paint and Home with the pair's row; the live session opening (ctrl+s on the start screen
   to the session's notes box), with Home beneath; notes keystroke-to-echo and bytes
   written per keystroke (a slow typist, one key every 0.3 s, so every key meets an
-  autosave) at 100x30 and 80x24; a tick (x) in the to-do review screen; the app's peak
-  RSS (VmHWM) at the end.
+  autosave) at 100x30 and 80x24; a tick (x) in the live session's to-do pane (for scale);
+  the app's peak RSS (VmHWM); then a tick (x) in the to-do review screen, against the same
+  tick on a year's database (``review_tick.py``).
 
 Prints one JSON object per line. Run: python tests/benchmarks/bench_tty.py [--runs N] [--keys N]
 """
@@ -41,7 +42,6 @@ COLD_RATIO = 1.25
 PAINT_50K_MS = 1000
 SESSION_OPEN_MS = 500
 ECHO_P95_MS = 16
-TICK_P95_MS = 50
 RSS_MIB = 200
 BYTES_PER_KEY = 3 * 1024
 
@@ -170,11 +170,10 @@ def career(folder: Path, keys: int, size: tuple[int, int]) -> None:
              target=BYTES_PER_KEY if size == (80, 24) else None)
         if size != (100, 30):
             return
-        term.child.send(b"q")  # leave the session (its summary or Home)
+        # The live session's to-do pane (t widens it), the session still running: a tick there
+        # with Home beneath. Reported for scale; the issue's review-screen tick is timed below.
+        term.child.send(KEYS["escape"])  # out of the notes box
         term.wait_quiet(0.5)
-        term.child.send(KEYS["escape"])
-        term.wait_quiet(0.5)
-        until(term, "Alvarez & Lee", timeout=10)
         term.child.send(b"t")
         until(term, "☐", timeout=60)
         term.wait_quiet(0.5)
@@ -187,7 +186,7 @@ def career(folder: Path, keys: int, size: tuple[int, int]) -> None:
             seen = until(term, lambda _text, i=first, old=before[first]: term.screen.display[i] != old, timeout=10)
             ticks.append((seen - pressed) * 1000)
             term.wait_quiet(0.2)
-        emit("to-do review screen tick (x) p95, 50,000 to-dos", p95(ticks), "ms", target=TICK_P95_MS,
+        emit("live session's to-do pane tick (x) p95, 50,000 to-dos, Home beneath", p95(ticks), "ms", target=None,
              median=round(statistics.median(ticks), 1), max=round(max(ticks), 1))
         emit("peak RSS of the app (VmHWM), 50,000 to-dos, after all of the above", rss_mib(term), "MiB", target=RSS_MIB)
 
@@ -206,6 +205,9 @@ def main() -> int:
         if args.only in (None, "career"):
             career(folder, args.keys, (100, 30))
             career(folder, args.keys, (80, 24))
+            from tests.benchmarks.review_tick import report
+
+            report(folder)  # the review screen (Home, T: every to-do): the issue's tick
     return 0
 
 

@@ -55,13 +55,17 @@ def main() -> int:
     parser.add_argument("--ticks", type=int, default=30)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="coplan-tick-") as tmp:
-        folder = Path(tmp)
-        year = ticks(folder, "year", args.ticks)
-        career = ticks(folder, "career", args.ticks)
+        report(Path(tmp), args.ticks)
+    return 0
+
+
+def report(folder: Path, count: int = 30) -> None:
+    """Both runs, and the figure with its baseline (also run by bench_tty.py)."""
+    year = ticks(folder, "year", count)
+    career = ticks(folder, "career", count)
     emit("to-do review screen tick (x) p95, 50,000 to-dos", p95(career), "ms", target=TICK_P95_MS, baseline=round(p95(year), 1),
          median=round(statistics.median(career), 1), max=round(max(career), 1),
          note="baseline: the same tick with a year's database (400 to-dos), same run")
-    return 0
 
 
 if __name__ == "__main__":

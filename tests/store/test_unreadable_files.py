@@ -31,6 +31,7 @@ CASES = {
     ),
     "invalid-doc": (lambda good: good.replace(b'"title":"Print 8', b'"title":"","x":"'), "invalid"),
     "repeated-id": (lambda good: _repeat_a_todo(good), "share the id"),
+    "deep": (lambda good: good.replace(b'"notes":"', b'"x":' + b"[" * 100_000 + b"]" * 100_000 + b',"notes":"', 1), "nests too deeply"),
 }
 
 
