@@ -13,19 +13,30 @@ from datetime import date, datetime
 from .models import BOTH, Partnership, Session, Todo, TodoStatus
 
 
-def pane_todos(todos: Iterable[Todo], session: Session, today: date, keep: frozenset[str] = frozenset()) -> list[Todo]:
-    """This session's to-dos (open and done) plus the partnership's other open ones, by deadline.
+PANE_LIMIT = 100
+"""Carried-forward to-dos the pane shows at most, the soonest first. A pair with 2,500 open ones
+(a career's file) made the session take 0.4 s to open and 60 ms a tick, laying out every line;
+the to-dos screen lists them all."""
+
+
+def pane_todos(todos: Iterable[Todo], session: Session, today: date, keep: frozenset[str] = frozenset()) -> tuple[list[Todo], int]:
+    """This session's to-dos (open and done) plus the partnership's other open ones, by deadline,
+    and how many of those are left out (past ``PANE_LIMIT``).
 
     Done ones keep their place, struck through: ticking one must not move it from under the
     cursor, so a second ``x`` undoes a slip and ticking down a list goes row by row. For the
     same reason a carried-forward to-do ticked during the session (its id in ``keep``) stays.
     """
-    shown = [
-        t
-        for t in todos
-        if t.partnership_id == session.partnership_id and (t.session_id == session.id or t.is_open or t.id in keep)
-    ]
-    return sorted(shown, key=lambda t: t.sort_key(today))
+    shown = sorted(
+        (
+            t
+            for t in todos
+            if t.partnership_id == session.partnership_id and (t.session_id == session.id or t.is_open or t.id in keep)
+        ),
+        key=lambda t: t.sort_key(today),
+    )
+    kept = [t for n, t in enumerate(shown) if n < PANE_LIMIT or t.session_id == session.id or t.id in keep]
+    return kept, len(shown) - len(kept)
 
 
 def is_carried_forward(todo: Todo, session: Session) -> bool:

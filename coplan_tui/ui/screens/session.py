@@ -83,7 +83,7 @@ class SessionScreen(CoplanScreen[None]):
         self._bell_rung: set[int] = set()
         self._plan_hidden = False
         self._todo_cache: tuple[int, dict[str, Todo]] = (-1, {})
-        self._pane_cache: tuple[dict[str, Todo], tuple, list[Todo]] | None = None
+        self._pane_cache: tuple[dict[str, Todo], tuple, tuple[list[Todo], int]] | None = None
         self._drawn: dict[str, object] = {}
         """What each often-redrawn widget shows now, so a tick repaints only what changed."""
         """The user hid the plan with L; it stays hidden until they press L again."""
@@ -293,11 +293,11 @@ class SessionScreen(CoplanScreen[None]):
         mine, keep = self._partnership_todos(), frozenset(self._undo.ids())
         key = (today, keep, self.session.id)
         if self._pane_cache is not None and self._pane_cache[0] is mine and self._pane_cache[1] == key:
-            todos = self._pane_cache[2]  # sorting 25,000 to-dos on each notes autosave cost 60 ms at 50k
+            todos, left_out = self._pane_cache[2]  # sorting 25,000 to-dos on each notes autosave cost 60 ms at 50k
         else:
-            todos = pane_todos(mine.values(), self.session, today, keep=keep)
-            self._pane_cache = (mine, key, todos)
-        self.query_one(TodoPane).show(todos, self.partnership, self.session, today)
+            todos, left_out = pane_todos(mine.values(), self.session, today, keep=keep)
+            self._pane_cache = (mine, key, (todos, left_out))
+        self.query_one(TodoPane).show(todos, self.partnership, self.session, today, left_out)
 
     def _refresh_all(self) -> None:
         self._draw_step()

@@ -46,20 +46,23 @@ class TodoPane(Vertical):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self._shown: tuple[list[Todo], tuple[Partnership, str, date]] | None = None
-        """The to-dos on screen, and what their lines were drawn for (partnership, session id, day)."""
+        self._shown: tuple[list[Todo], tuple[Partnership, str, date, int]] | None = None
+        """The to-dos on screen, and what their lines were drawn for (partnership, session id, day,
+        open ones left out)."""
 
     def compose(self) -> ComposeResult:
         yield Static("", id="todo-title")
         yield OptionList(id="todo-list")
 
-    def show(self, todos: list[Todo], partnership: Partnership, session: Session, today: date) -> None:
-        drawn_for = (partnership, session.id, today)
+    def show(self, todos: list[Todo], partnership: Partnership, session: Session, today: date, left_out: int = 0) -> None:
+        """``left_out``: open to-dos not listed (``session_todos.PANE_LIMIT``), counted in the title."""
+        drawn_for = (partnership, session.id, today, left_out)
         previous, self._shown = self._shown, (todos, drawn_for)
         if previous == self._shown:
             return  # e.g. the session's own save: nothing in the pane changed
         open_count = sum(1 for t in todos if t.is_open)
-        title = Text(f"To-dos ({open_count} open)", style="bold")
+        shown = f"{open_count + left_out} open, {open_count} soonest here" if left_out else f"{open_count} open"
+        title = Text(f"To-dos ({shown})", style="bold")
         title.append("  a add · x done · e edit · d delete", style="dim")
         self.query_one("#todo-title", Static).update(title, layout=False)  # one fixed line
         options = self.query_one(OptionList)
