@@ -14,9 +14,9 @@ from .models import BOTH, Partnership, Session, Todo, TodoStatus
 
 
 PANE_LIMIT = 100
-"""Carried-forward to-dos the pane shows at most, the soonest first. A pair with 2,500 open ones
-(a career's file) made the session take 0.4 s to open and 60 ms a tick, laying out every line;
-the to-dos screen lists them all."""
+"""Carried-forward to-dos the pane shows at most, the soonest first; its title counts the rest
+("To-dos (100 of 2505 open)"). A pair with 2,500 open ones (a career's file) made the session
+take 0.4 s to open and 60 ms a tick, laying out every line; the to-dos screen lists them all."""
 
 
 def pane_todos(todos: Iterable[Todo], session: Session, today: date, keep: frozenset[str] = frozenset()) -> tuple[list[Todo], int]:

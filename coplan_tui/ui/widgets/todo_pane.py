@@ -61,7 +61,7 @@ class TodoPane(Vertical):
         if previous == self._shown:
             return  # e.g. the session's own save: nothing in the pane changed
         open_count = sum(1 for t in todos if t.is_open)
-        shown = f"{open_count + left_out} open, {open_count} soonest here" if left_out else f"{open_count} open"
+        shown = f"{open_count} of {open_count + left_out} open" if left_out else f"{open_count} open"  # the pane is narrow
         title = Text(f"To-dos ({shown})", style="bold")
         title.append("  a add · x done · e edit · d delete", style="dim")
         self.query_one("#todo-title", Static).update(title, layout=False)  # one fixed line
