@@ -200,7 +200,7 @@ class _Scanner:
             return None  # braces out of balance (damaged, or in some text): read it, exactly
         table = Table()
         documents = slice(first, last)
-        table.unread = Unread(name, cls, self.lazy[0], start, end, documents, self.lazy[1])
+        table.unread = Unread(name, cls, raw, start, end, documents, self.lazy[1])
         self.at = end
         return table, table.unread.encoded
 

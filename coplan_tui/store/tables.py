@@ -94,8 +94,8 @@ class Table:
 
     def remove(self, uuid: str) -> str | None:
         """Drop a document; its TinyDB key, or None when it was not there."""
-        if not self._absent_unread(uuid):
-            self.docs  # noqa: B018 (reads an unread table)
+        if self.unread is not None and self.unread.mentions(uuid):
+            self._read()
         if self._docs.pop(uuid, None) is None:
             return None
         return self._keys.pop(uuid)
