@@ -44,18 +44,22 @@ _SPACE = re.compile(r"[ \t\n\r]*")
 _TABLE_NAMES = frozenset((META_TABLE, *TABLES))
 _WS = r"[ \t\n\r]*"
 _DOCUMENTS = rf'{_WS}(?:"[0-9]+"{_WS}:{_WS}\{{|\}})'
+_TABLE_NAMES_RE = "|".join(sorted(_TABLE_NAMES))
 _OBJECT_AFTER = re.compile(
-    rf'\}}{_WS},{_WS}"(?:(?P<name>(?![0-9]+")[^"\\]*)"{_WS}:{_WS}\{{(?P<documents>{_DOCUMENTS})?|(?P<numbered>[0-9]+)"{_WS}:{_WS}\{{{_DOCUMENTS})'
+    rf'\}}{_WS},{_WS}"(?:(?P<table>{_TABLE_NAMES_RE})"{_WS}:'
+    rf'|(?P<name>(?![0-9]+")[^"\\]*)"{_WS}:{_WS}\{{(?P<documents>{_DOCUMENTS})?'
+    rf'|(?P<numbered>[0-9]+)"{_WS}:{_WS}\{{{_DOCUMENTS})'
 )
-"""An object after an object. Where a table ends and the next begins when its name is a table's
-(no document has a field named so). A table coplan does not keep when its value is numbered
-documents, or none (no document nests such an object, nor an empty one right after an
+"""After an object, a name. A table's name (no document has a field named so) is where a table
+ends and the next begins, whatever the next one's value: a damaged one (a list) must not be
+taken as part of this one. Another name before numbered documents, or an empty object, is a
+table coplan does not keep (no document nests such an object, nor an empty one right after an
 object). Otherwise a field inside a document, or the next document of the table."""
 
 
 def _next_table(text: str, start: int) -> re.Match[str] | None:
     for found in _OBJECT_AFTER.finditer(text, start):
-        if found["name"] in _TABLE_NAMES or found["documents"] is not None or found["numbered"] is not None:
+        if found["table"] is not None or found["documents"] is not None or found["numbered"] is not None:
             return found
     return None
 
@@ -185,7 +189,7 @@ class _Scanner:
             return None  # not an object, or an empty one
         follows = _next_table(text, start)
         if follows is not None:
-            if follows["name"] not in _TABLE_NAMES:
+            if follows["table"] is None:
                 return None  # a table coplan does not keep (TinyDB's _default): read the file whole
             end = follows.start() + 1
         else:  # the last table: the file ends with its brace and the file's own

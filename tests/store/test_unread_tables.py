@@ -240,3 +240,18 @@ def test_an_id_json_can_write_two_ways_is_looked_up_by_reading(demo_file, clock)
     assert store._tables["todos"].unread is not None
     assert store.get(Todo, "caf\u00e9/0001") is None
     assert store._tables["todos"].unread is None
+
+
+@pytest.mark.parametrize("value", [[], "oops", 5], ids=["a list", "a string", "a number"])
+def test_a_table_that_is_not_an_object_is_refused_not_doubled(db_path, clock, value):
+    """Found by a tester: the sessions' text ran on past a to-dos table that was a list, and
+    todo add wrote a second "todos" key. A table's name ends the one before, whatever its value."""
+    store = Store(db_path, clock=clock)
+    seed_demo(store)
+    data = json.loads(db_path.read_bytes())
+    data["todos"] = list(data["todos"].values()) if value == [] else value
+    db_path.write_text(json.dumps(data, separators=(",", ":"), ensure_ascii=False))
+    broken = db_path.read_bytes()
+    with pytest.raises(UnreadableFile, match="'todos' is damaged"):
+        Store(db_path, clock=clock, lazy=True)
+    assert db_path.read_bytes() == broken
